@@ -1,0 +1,39 @@
+namespace ServerlessMail.Mime;
+
+/// <summary>A source over a seekable stream. The caller owns the stream and keeps it open while reading.</summary>
+public sealed class StreamMimeSource : IMimeSource
+{
+    private readonly Stream _stream;
+
+    public StreamMimeSource(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek)
+        {
+            throw new ArgumentException("The stream must be seekable.", nameof(stream));
+        }
+
+        _stream = stream;
+    }
+
+    public long Length => _stream.Length;
+
+    public int Read(long offset, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        _stream.Position = offset;
+        var total = 0;
+        while (total < destination.Length)
+        {
+            var read = _stream.Read(destination[total..]);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+}
