@@ -96,6 +96,23 @@ public sealed class ContentTypeTests
     }
 
     [Fact]
+    public void Parse_RawNonUtf8OctetsFallBackToWindows1252()
+    {
+        // windows-1252 octets in a quoted value, as old mailers send them (0x80 is the euro sign there).
+        byte[] raw = [.. "text/plain; name=\"Gr"u8, 0xFC, 0xDF, (byte)'e', 0x80, .. ".txt\""u8];
+
+        Assert.Equal("Grüße€.txt", ContentType.Parse(raw).Name);
+    }
+
+    [Fact]
+    public void Parse_RawUtf8AndEncodedWordsMix()
+    {
+        var contentType = ContentType.Parse(Utf8("application/pdf; name=\"日本 =?UTF-8?B?6Kqe?= =?UTF-8?B?LnBkZg==?=\""));
+
+        Assert.Equal("日本 語.pdf", contentType.Name);
+    }
+
+    [Fact]
     public void Default_IsValid()
     {
         Assert.True(ContentType.Default.IsValid);
