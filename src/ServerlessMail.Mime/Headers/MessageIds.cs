@@ -339,7 +339,7 @@ public static class MessageIds
             content = content.Trim(" \t\r\n"u8);
             if (content.IndexOfAny((byte)'\r', (byte)'\n') < 0)
             {
-                return DecodeText(content);
+                return Charsets.DecodeHeaderText(content);
             }
 
             var buffer = new byte[content.Length];
@@ -352,9 +352,7 @@ public static class MessageIds
                 }
             }
 
-            return DecodeText(buffer.AsSpan(0, length));
+            return Charsets.DecodeHeaderText(buffer.AsSpan(0, length));
         }
-
-        private static string DecodeText(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
     }
 }

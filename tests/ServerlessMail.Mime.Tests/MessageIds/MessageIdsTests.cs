@@ -56,6 +56,14 @@ public sealed class MessageIdsTests
         Assert.Equal(expected, MessageIds.ParseList(Encoding.UTF8.GetBytes(input)));
     }
 
+    [Fact]
+    public void ParseList_EightBitNotUtf8_FallsBackToWindows1252()
+    {
+        byte[] raw = [(byte)'<', (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)'@', (byte)'x', (byte)'>'];
+
+        Assert.Equal(["café@x"], MessageIds.ParseList(raw));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
