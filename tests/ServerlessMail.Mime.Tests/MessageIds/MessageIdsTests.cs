@@ -82,6 +82,21 @@ public sealed class MessageIdsTests
     }
 
     [Theory]
+    [InlineData("\"\\")]
+    [InlineData("<\"\\")]
+    [InlineData("x\"\\")]
+    public void ParseList_ManyUnclosedQuotes_StaysLinear(string unit)
+    {
+        var input = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(unit, 100_000)) + " <a@x>");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ids = MessageIds.ParseList(input);
+
+        Assert.Contains("a@x", ids);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+    }
+
+    [Theory]
     [InlineData("<a@x> <b@x>", "a@x")]
     [InlineData("(c) <a@x>", "a@x")]
     [InlineData("john@example.com's message <id@host>", "id@host")]
