@@ -29,8 +29,9 @@ CORPUS_DIR = os.path.dirname(HERE)
 
 README_HEAD = """# MIME golden corpus
 
-Hand-written messages (original content) that reproduce the structure, header order and quirks of real
-clients and the malformed shapes a lenient parser must survive. The `.eml` bytes are the fixtures: line
+Messages written for this project (original content: no real mail, no other project's fixtures) that
+reproduce the structure, header order and quirks of real clients and the malformed shapes a lenient parser
+must survive. They are written as templates in `generator/msgs_*.py`. The `.eml` bytes are the fixtures: line
 endings are deliberate (CRLF unless stated), and `.gitattributes` keeps git from touching them.
 
 - `generator/make_corpus.py` writes every `.eml` and this README from `generator/msgs_*.py`;
