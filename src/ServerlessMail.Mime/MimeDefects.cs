@@ -21,7 +21,7 @@ public enum MimeDefects
     /// <summary>Header octets or fields past the limits were skipped.</summary>
     HeadersTruncated = 1 << 4,
 
-    /// <summary>The header block ended at end of input or at a boundary, not at an empty line.</summary>
+    /// <summary>The header block ended at end of input, at a boundary or at body text, not at an empty line.</summary>
     UnterminatedHeaders = 1 << 5,
 
     /// <summary>A header line had no colon.</summary>

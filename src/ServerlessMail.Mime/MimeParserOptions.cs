@@ -20,8 +20,11 @@ public sealed class MimeParserOptions
     /// <summary>How many header fields one entity keeps.</summary>
     public int MaxHeaders { get; init; } = 2_000;
 
-    /// <summary>The longest boundary recognised. RFC 2046 §5.1.1 allows 70; real mail is sometimes longer.</summary>
-    public int MaxBoundaryLength { get; init; } = 256;
+    /// <summary>
+    /// The longest boundary recognised. RFC 2046 §5.1.1 allows 70, but real mail is sometimes longer; 994 is what
+    /// fits a close delimiter on a 998-octet line (RFC 5322 §2.1.1).
+    /// </summary>
+    public int MaxBoundaryLength { get; init; } = 994;
 
     /// <summary>The read buffer for stream input. It is the parser's working memory; it never grows past this.</summary>
     public int BufferSize { get; init; } = 64 * 1024;

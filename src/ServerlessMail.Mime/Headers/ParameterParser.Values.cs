@@ -39,7 +39,9 @@ internal static partial class ParameterParser
 
     /// <summary>
     /// Unfolds (RFC 5322 §2.2.3: a CRLF before white space is removed, the white space stays) and, in a quoted-string,
-    /// removes the backslash of each quoted-pair (RFC 5322 §3.2.1). Bare CR and LF go too: they cannot be in a value.
+    /// removes the backslash of a quoted-pair (RFC 5322 §3.2.1) only before <c>"</c> and <c>\</c>: mailers write Windows
+    /// paths unescaped (<c>filename="C:\dir.txt"</c>), and keeping those backslashes keeps the path recognisable so the
+    /// file-name sanitiser can strip it. Bare CR and LF go too: they cannot be in a value.
     /// Returns the length written to <paramref name="destination"/>, which is never longer than the source.
     /// </summary>
     private static int Unquote(ReadOnlySpan<byte> value, bool quoted, Span<byte> destination)
@@ -53,7 +55,7 @@ internal static partial class ParameterParser
                 continue;
             }
 
-            if (quoted && b == (byte)'\\' && i + 1 < value.Length)
+            if (quoted && b == (byte)'\\' && i + 1 < value.Length && value[i + 1] is (byte)'"' or (byte)'\\')
             {
                 b = value[++i];
             }

@@ -4,6 +4,10 @@ namespace ServerlessMail.Mime;
 
 internal sealed partial class MimeParserCore
 {
+    // How far to look for a field name's colon, and for the line after a malformed one.
+    private const int MaxFieldNameScan = 1024;
+    private const int MaxNextLineScan = 4096;
+
     private readonly List<FieldSpan> _fields = [];
     private byte[] _scratch = [];
     private int _scratchLength;
@@ -51,6 +55,13 @@ internal sealed partial class MimeParserCore
                     return _pendingDelimiter;
                 }
 
+                if (!IsFieldLine(WindowFor(MaxFieldNameScan)) && EndsHeaderBlock())
+                {
+                    // The empty line is missing: this line is body text (or the entity's own first delimiter).
+                    entity.Defects |= MimeDefects.UnterminatedHeaders;
+                    break;
+                }
+
                 keeping = ReadField(entity, keeping);
             }
 
@@ -60,6 +71,47 @@ internal sealed partial class MimeParserCore
         {
             entity.Headers = BuildHeaders(entity);
         }
+    }
+
+    /// <summary>
+    /// A line that is not a header field ends the block when it looks like a delimiter or when the next line is not a
+    /// field either; a lone malformed line between fields (say an mbox "From " line) is kept as an invalid field.
+    /// </summary>
+    private bool EndsHeaderBlock()
+    {
+        var window = WindowFor(MaxNextLineScan);
+        if (window.StartsWith("--"u8))
+        {
+            return true;
+        }
+
+        var lineFeed = window.IndexOf((byte)'\n');
+        return lineFeed < 0 || !IsFieldLine(window[(lineFeed + 1)..]);
+    }
+
+    private ReadOnlySpan<byte> WindowFor(int bytes)
+    {
+        _reader.Ensure(Math.Min(bytes, _reader.Capacity));
+        return _reader.Window;
+    }
+
+    /// <summary>True when the line starts with a field name (RFC 5322 §3.6.8 ftext, blanks allowed before the colon) and a colon.</summary>
+    private static bool IsFieldLine(ReadOnlySpan<byte> line)
+    {
+        var length = 0;
+        while (length < line.Length && line[length] is >= 33 and <= 126 and not (byte)':')
+        {
+            length++;
+        }
+
+        if (length == 0)
+        {
+            return false;
+        }
+
+        var rest = line[length..];
+        var colon = rest.IndexOfAnyExcept((byte)' ', (byte)'\t');
+        return colon >= 0 && rest[colon] == (byte)':';
     }
 
     /// <summary>Reads one field: its first line and every continuation line (RFC 5322 §2.2.3 folding).</summary>

@@ -247,6 +247,38 @@ public sealed class MimeParserTests
     }
 
     [Fact]
+    public void MissingBlankLine_BodyTextEndsTheHeaderBlock()
+    {
+        var raw = Crlf("Subject: a", "Hello there,", "how are you?", "");
+        var root = MimeParser.Parse(raw).Root;
+
+        Assert.Single(root.Headers);
+        Assert.Equal("Hello there,\r\nhow are you?\r\n", Slice(raw, root.BodyRange));
+        Assert.True(root.Defects.HasFlag(MimeDefects.UnterminatedHeaders));
+    }
+
+    [Fact]
+    public void MissingBlankLine_TheEntitysOwnFirstDelimiterEndsTheHeaderBlock()
+    {
+        var raw = Crlf("Content-Type: multipart/mixed; boundary=nb", "--nb", "Content-Type: text/plain", "", "one", "--nb--", "");
+        var root = MimeParser.Parse(raw).Root;
+
+        Assert.Equal(MimeEntityKind.Multipart, root.Kind);
+        Assert.Equal("one", Slice(raw, root.Children.Single().BodyRange));
+    }
+
+    [Fact]
+    public void MboxFromLine_IsKeptAsAnInvalidField()
+    {
+        var raw = Crlf("From sender@example.test Mon Oct 28 09:00:00 2024", "Subject: mbox", "", "body");
+        var root = MimeParser.Parse(raw).Root;
+
+        Assert.True(root.Headers[0].IsInvalid);
+        Assert.Equal("Subject", root.Headers[1].Name);
+        Assert.Equal("body", Slice(raw, root.BodyRange));
+    }
+
+    [Fact]
     public void DuplicateHeaders_AreKeptAndTheFirstContentTypeWins()
     {
         var raw = Crlf("Subject: one", "Subject: two", "Content-Type: text/html", "Content-Type: text/plain", "", "x");
