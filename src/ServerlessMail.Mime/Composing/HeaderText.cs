@@ -142,9 +142,33 @@ internal static class HeaderText
                 folder.Append(",");
             }
 
-            WriteMailbox(folder, " ", mailbox, allowUtf8, field);
+            // A mailbox that fits on a line is kept whole, moving to a new line after the comma if need be.
+            var whole = RenderAlone(mailbox, allowUtf8, field);
+            if (whole is not null && folder.Column + 1 + HeaderFolder.Octets(whole) > HeaderFolder.PreferredLineLength && folder.CanFold)
+            {
+                folder.Fold();
+            }
+
+            if (whole is not null && folder.Column + 1 + HeaderFolder.Octets(whole) <= HeaderFolder.PreferredLineLength)
+            {
+                folder.Append(" ", whole);
+            }
+            else
+            {
+                WriteMailbox(folder, " ", mailbox, allowUtf8, field);
+            }
+
             first = false;
         }
+    }
+
+    // The mailbox on one line of its own, or null when it needs more than one.
+    private static string? RenderAlone(MailboxAddress mailbox, bool allowUtf8, string field)
+    {
+        var scratch = new HeaderFolder(string.Empty);
+        WriteMailbox(scratch, string.Empty, mailbox, allowUtf8, field);
+        var text = scratch.Complete();
+        return text.IndexOf("\r\n", StringComparison.Ordinal) == text.Length - 2 ? text[1..^2] : null;
     }
 
     /// <summary>Message identifiers in angle brackets, separated by spaces (RFC 5322 §3.6.4).</summary>
