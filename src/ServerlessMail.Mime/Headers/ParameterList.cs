@@ -12,6 +12,12 @@ public sealed class ParameterList : IReadOnlyList<Parameter>
     {
     }
 
+    /// <summary>Builds a list for composing. Names are lower-cased; order and duplicates are kept.</summary>
+    public ParameterList(IEnumerable<Parameter> parameters)
+        : this(Copy(parameters))
+    {
+    }
+
     internal ParameterList(List<Parameter> items) => _items = items;
 
     public static ParameterList Empty { get; } = new();
@@ -35,6 +41,20 @@ public sealed class ParameterList : IReadOnlyList<Parameter>
 
             return null;
         }
+    }
+
+    private static List<Parameter> Copy(IEnumerable<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var items = new List<Parameter>();
+        foreach (var parameter in parameters)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(parameter.Name, nameof(parameters));
+            ArgumentNullException.ThrowIfNull(parameter.Value, nameof(parameters));
+            items.Add(parameter with { Name = parameter.Name.ToLowerInvariant() });
+        }
+
+        return items;
     }
 
     public IEnumerator<Parameter> GetEnumerator() => _items.GetEnumerator();

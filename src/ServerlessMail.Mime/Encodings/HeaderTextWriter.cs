@@ -1,0 +1,129 @@
+using System.Text;
+
+namespace ServerlessMail.Mime;
+
+/// <summary>
+/// Accumulates decoded header text. Octets of consecutive encoded-words in the same charset are held back and
+/// converted together, so a multibyte character split across two words survives.
+/// </summary>
+internal ref struct HeaderTextWriter
+{
+    private static readonly Encoding Utf8Replacing = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private static readonly Encoding Windows1252 = Charsets.TryGetEncoding("windows-1252")!;
+
+    private readonly Encoding _literalEncoding;
+    private ValueBuffer<char> _chars;
+    private ValueBuffer<byte> _octets;
+    private CharsetInfo? _octetsCharset;
+    private bool _hasOctets;
+    private bool _pendingSpace;
+
+    /// <param name="literalIsUtf8">Whether text outside encoded-words is UTF-8 (RFC 6532) or, failing that, windows-1252.</param>
+    public HeaderTextWriter(Span<char> chars, Span<byte> octets, bool literalIsUtf8)
+    {
+        _chars = new ValueBuffer<char>(chars);
+        _octets = new ValueBuffer<byte>(octets);
+        _literalEncoding = literalIsUtf8 ? Utf8Replacing : Windows1252;
+    }
+
+    /// <summary>True when the last thing written was an encoded-word (pending whitespace aside).</summary>
+    public bool LastWasWord { get; private set; }
+
+    /// <summary>Appends octets that are not an encoded-word, whitespace included, as they are.</summary>
+    public void AppendLiteral(scoped ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        FlushOctets();
+        EmitPendingSpace();
+        Encoding encoding = Ascii.IsValid(bytes) ? Encoding.Latin1 : _literalEncoding;
+        int written = encoding.GetChars(bytes, _chars.GetSpan(bytes.Length));
+        _chars.Advance(written);
+        LastWasWord = false;
+    }
+
+    /// <summary>Appends literal octets, turning each run of whitespace into one space that is written only if text follows.</summary>
+    public void AppendCollapsed(scoped ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            int space = bytes.IndexOfAny((byte)' ', (byte)'\t');
+            if (space < 0)
+            {
+                AppendLiteral(bytes);
+                return;
+            }
+
+            AppendLiteral(bytes[..space]);
+            RequestSpace();
+            int next = bytes[space..].IndexOfAnyExcept((byte)' ', (byte)'\t');
+            bytes = next < 0 ? default : bytes[(space + next)..];
+        }
+    }
+
+    public void AppendWord(scoped EncodedWord word)
+    {
+        // RFC 2047 §6.2: whitespace between adjacent encoded-words is not displayed.
+        if (_pendingSpace && !LastWasWord)
+        {
+            FlushOctets();
+            _chars.Append(' ');
+        }
+
+        _pendingSpace = false;
+        CharsetInfo? charset = Charsets.Resolve(word.Charset);
+        if (_hasOctets && !ReferenceEquals(charset, _octetsCharset))
+        {
+            FlushOctets();
+        }
+
+        _octetsCharset = charset;
+        _hasOctets = true;
+        _octets.Advance(word.DecodeTo(_octets.GetSpan(word.Text.Length)));
+        LastWasWord = true;
+    }
+
+    /// <summary>The text so far; <paramref name="trim"/> drops leading and trailing SP and HTAB.</summary>
+    public string ToString(bool trim)
+    {
+        FlushOctets();
+        ReadOnlySpan<char> text = _chars.Written;
+        return new string(trim ? text.Trim(" \t") : text);
+    }
+
+    public void Dispose()
+    {
+        _chars.Dispose();
+        _octets.Dispose();
+    }
+
+    private void RequestSpace()
+    {
+        if (_chars.Length > 0 || _hasOctets)
+        {
+            _pendingSpace = true;
+        }
+    }
+
+    private void EmitPendingSpace()
+    {
+        if (_pendingSpace)
+        {
+            _chars.Append(' ');
+            _pendingSpace = false;
+        }
+    }
+
+    private void FlushOctets()
+    {
+        if (_hasOctets)
+        {
+            _chars.Append(Charsets.Decode(_octets.Written, _octetsCharset));
+            _octets.Clear();
+            _hasOctets = false;
+        }
+    }
+}

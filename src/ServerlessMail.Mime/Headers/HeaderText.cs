@@ -1,0 +1,68 @@
+using System.Buffers;
+
+namespace ServerlessMail.Mime;
+
+/// <summary>Unfolding and plain decoding of header values (no RFC 2047 processing).</summary>
+internal static class HeaderText
+{
+    // Above this the unfold scratch comes from the pool instead of the stack.
+    internal const int StackScratchSize = 512;
+
+    private static readonly SearchValues<byte> LineBreaks = SearchValues.Create("\r\n"u8);
+
+    /// <summary>
+    /// Unfolds a raw header value (RFC 5322 §2.2.3: a line break followed by WSP is removed, the WSP is kept), trims
+    /// it and decodes it with <see cref="Charsets.DecodeHeaderText"/>. Stray CR or LF octets are removed too, so the
+    /// result never contains a line break.
+    /// </summary>
+    public static string UnfoldAndDecode(ReadOnlySpan<byte> raw)
+    {
+        raw = TrimWhitespace(raw);
+        if (raw.IndexOfAny(LineBreaks) < 0)
+        {
+            return Charsets.DecodeHeaderText(raw);
+        }
+
+        byte[]? rented = null;
+        Span<byte> scratch = raw.Length <= StackScratchSize
+            ? stackalloc byte[StackScratchSize]
+            : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
+        try
+        {
+            int length = Unfold(raw, scratch);
+            return Charsets.DecodeHeaderText(TrimWhitespace(scratch[..length]));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Copies <paramref name="raw"/> without its CR and LF octets; <paramref name="destination"/> must be at least as long.</summary>
+    internal static int Unfold(ReadOnlySpan<byte> raw, Span<byte> destination)
+    {
+        int written = 0;
+        while (true)
+        {
+            int next = raw.IndexOfAny(LineBreaks);
+            if (next < 0)
+            {
+                raw.CopyTo(destination[written..]);
+                return written + raw.Length;
+            }
+
+            raw[..next].CopyTo(destination[written..]);
+            written += next;
+            raw = raw[(next + 1)..];
+        }
+    }
+
+    internal static bool ContainsLineBreak(ReadOnlySpan<byte> raw) => raw.IndexOfAny(LineBreaks) >= 0;
+
+    internal static ReadOnlySpan<byte> TrimWhitespace(ReadOnlySpan<byte> value) => value.Trim(" \t\r\n"u8);
+
+    internal static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t';
+}
