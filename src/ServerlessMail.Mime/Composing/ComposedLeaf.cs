@@ -106,7 +106,7 @@ internal sealed class ComposedLeaf : ComposedEntity
         if (ContentId is not null)
         {
             var id = new HeaderFolder("Content-ID");
-            HeaderText.WriteIds(id, [ContentId]);
+            HeaderComposer.WriteIds(id, [ContentId]);
             fields.Add(id.Complete());
         }
     }

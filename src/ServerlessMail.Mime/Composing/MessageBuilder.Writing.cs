@@ -101,7 +101,7 @@ public sealed partial class MessageBuilder
         if (Subject is not null)
         {
             var subject = new HeaderFolder("Subject");
-            HeaderText.WriteUnstructured(subject, Subject, utf8, customField: false);
+            HeaderComposer.WriteUnstructured(subject, Subject, utf8, customField: false);
             fields.Add(subject.Complete());
         }
 
@@ -116,7 +116,7 @@ public sealed partial class MessageBuilder
         foreach (var (name, value) in _headers)
         {
             var field = new HeaderFolder(name);
-            HeaderText.WriteUnstructured(field, value, utf8, customField: true);
+            HeaderComposer.WriteUnstructured(field, value, utf8, customField: true);
             fields.Add(field.Complete());
         }
     }
@@ -141,7 +141,7 @@ public sealed partial class MessageBuilder
         }
 
         var field = new HeaderFolder(name);
-        HeaderText.WriteMailboxList(field, mailboxes, utf8, name);
+        HeaderComposer.WriteMailboxList(field, mailboxes, utf8, name);
         fields.Add(field.Complete());
     }
 
@@ -153,7 +153,7 @@ public sealed partial class MessageBuilder
         }
 
         var field = new HeaderFolder(name);
-        HeaderText.WriteIds(field, ids);
+        HeaderComposer.WriteIds(field, ids);
         fields.Add(field.Complete());
     }
 }

@@ -14,7 +14,7 @@ internal static class ParameterWriter
     public static void Write(HeaderFolder folder, string attribute, string value)
     {
         folder.Append(";");
-        folder.Append(" ", attribute + "=" + (IsToken(value) ? value : HeaderText.Quote(value)));
+        folder.Append(" ", attribute + "=" + (IsToken(value) ? value : HeaderComposer.Quote(value)));
     }
 
     /// <summary>
@@ -90,13 +90,13 @@ internal static class ParameterWriter
 
     private static bool TryWriteQuoted(HeaderFolder folder, string attribute, string value, bool allowUtf8)
     {
-        if (value.Any(c => c < ' ' || c == '\x7f' || (c > '\x7f' && !(allowUtf8 && HeaderText.IsRawUtf8(c)))) ||
+        if (value.Any(c => c < ' ' || c == '\x7f' || (c > '\x7f' && !(allowUtf8 && HeaderComposer.IsRawUtf8(c)))) ||
             value.Contains("=?", StringComparison.Ordinal))
         {
             return false;
         }
 
-        var parameter = attribute + "=" + HeaderText.Quote(value);
+        var parameter = attribute + "=" + HeaderComposer.Quote(value);
         if (HeaderFolder.Octets(parameter) + 2 > HeaderFolder.PreferredLineLength)
         {
             return false;

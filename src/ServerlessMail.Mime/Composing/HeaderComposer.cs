@@ -8,7 +8,7 @@ namespace ServerlessMail.Mime;
 /// without SMTPUTF8, control characters, text that looks like an encoded-word, a word too long for a line) becomes
 /// RFC 2047 encoded-words.
 /// </summary>
-internal static class HeaderText
+internal static class HeaderComposer
 {
     /// <summary>The longest word that still fits on a folded line: 78 columns less the leading space.</summary>
     private const int MaxPlainWord = HeaderFolder.PreferredLineLength - 1;

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ServerlessMail.Mime.Tests.Composing;
 
-public class HeaderTextTests
+public class HeaderComposerTests
 {
     public static TheoryData<string, bool, string> Subjects => new()
     {
@@ -32,13 +32,13 @@ public class HeaderTextTests
     [Theory]
     [MemberData(nameof(Subjects))]
     public void WriteUnstructured_Table(string subject, bool utf8, string expected) =>
-        Assert.Equal(expected, Render("Subject", folder => HeaderText.WriteUnstructured(folder, subject, utf8, customField: false)));
+        Assert.Equal(expected, Render("Subject", folder => HeaderComposer.WriteUnstructured(folder, subject, utf8, customField: false)));
 
     [Fact]
     public void WriteUnstructured_LongAsciiSubject_FoldsAtSpacesOnly()
     {
         var subject = string.Join(' ', Enumerable.Range(0, 40).Select(i => "word" + i));
-        var field = Render("Subject", folder => HeaderText.WriteUnstructured(folder, subject, false, false));
+        var field = Render("Subject", folder => HeaderComposer.WriteUnstructured(folder, subject, false, false));
         ComposedOutput.AssertHeaderLinesFit(field);
         Assert.True(field.Split("\r\n").Length > 3);
         Assert.DoesNotContain("=?", field, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public class HeaderTextTests
         foreach (var utf8 in new[] { false, true })
         {
             var subject = "Before " + word + " after";
-            var field = Render("Subject", folder => HeaderText.WriteUnstructured(folder, subject, utf8, false));
+            var field = Render("Subject", folder => HeaderComposer.WriteUnstructured(folder, subject, utf8, false));
             ComposedOutput.AssertHeaderLinesFit(field);
             Assert.Equal(" " + subject, ComposedOutput.DecodeWords(ComposedOutput.Unfold(field)["Subject:".Length..]));
         }
@@ -76,7 +76,7 @@ public class HeaderTextTests
         {
             var subject = string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
             var utf8 = random.Next(2) == 0;
-            var field = Render("Subject", folder => HeaderText.WriteUnstructured(folder, subject, utf8, false));
+            var field = Render("Subject", folder => HeaderComposer.WriteUnstructured(folder, subject, utf8, false));
             ComposedOutput.AssertHeaderLinesFit(field);
             Assert.True(utf8 || Ascii.IsValid(field), field);
             var expected = subject.Length == 0 ? string.Empty : " " + subject;
@@ -88,7 +88,7 @@ public class HeaderTextTests
     public void WriteUnstructured_CustomField_LeavesAsciiAlone()
     {
         var value = "<https://example.com/unsubscribe?id=" + new string('a', 120) + "> =?utf-8?Q?kept?=";
-        var field = Render("List-Unsubscribe", folder => HeaderText.WriteUnstructured(folder, value, false, customField: true));
+        var field = Render("List-Unsubscribe", folder => HeaderComposer.WriteUnstructured(folder, value, false, customField: true));
         Assert.Equal("List-Unsubscribe: " + value, ComposedOutput.Unfold(field));
     }
 
@@ -118,7 +118,7 @@ public class HeaderTextTests
     [MemberData(nameof(Names))]
     public void WriteMailbox_DisplayNames(string? name, bool utf8, string expected)
     {
-        var field = Render("From", folder => HeaderText.WriteMailbox(folder, " ", new MailboxAddress(name, "a", "b.example"), utf8, "From"));
+        var field = Render("From", folder => HeaderComposer.WriteMailbox(folder, " ", new MailboxAddress(name, "a", "b.example"), utf8, "From"));
         Assert.Equal("From: " + expected + "\r\n", field);
     }
 
@@ -126,7 +126,7 @@ public class HeaderTextTests
     public void WriteMailbox_LongNonAsciiName_FoldsBetweenEncodedWords()
     {
         var name = string.Concat(Enumerable.Repeat("M\u00fcller-L\u00fcdenscheidt ", 8)).TrimEnd();
-        var field = Render("From", folder => HeaderText.WriteMailbox(folder, " ", new MailboxAddress(name, "a", "b.example"), false, "From"));
+        var field = Render("From", folder => HeaderComposer.WriteMailbox(folder, " ", new MailboxAddress(name, "a", "b.example"), false, "From"));
         ComposedOutput.AssertHeaderLinesFit(field);
         Assert.True(Ascii.IsValid(field));
         Assert.Equal(" " + name + " <a@b.example>", ComposedOutput.DecodeWords(ComposedOutput.Unfold(field)["From:".Length..]));
@@ -151,12 +151,12 @@ public class HeaderTextTests
     [Theory]
     [MemberData(nameof(AddrSpecs))]
     public void FormatAddrSpec_Table(string local, string domain, bool utf8, string expected) =>
-        Assert.Equal(expected, HeaderText.FormatAddrSpec(new MailboxAddress(null, local, domain), utf8, "To"));
+        Assert.Equal(expected, HeaderComposer.FormatAddrSpec(new MailboxAddress(null, local, domain), utf8, "To"));
 
     [Fact]
     public void FormatAddrSpec_Utf8LocalPartWithoutSmtpUtf8_IsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => HeaderText.FormatAddrSpec(new MailboxAddress(null, "\u7528\u6237", "example.com"), false, "Cc[1]"));
+        var error = Assert.Throws<ArgumentException>(() => HeaderComposer.FormatAddrSpec(new MailboxAddress(null, "\u7528\u6237", "example.com"), false, "Cc[1]"));
         Assert.Contains("Cc[1]", error.Message, StringComparison.Ordinal);
         Assert.Contains("SMTPUTF8", error.Message, StringComparison.Ordinal);
     }
@@ -165,7 +165,7 @@ public class HeaderTextTests
     public void WriteMailboxList_FoldsAfterCommas()
     {
         var mailboxes = Enumerable.Range(0, 12).Select(i => new MailboxAddress("Person Number " + i, "person" + i, "example.com")).ToList();
-        var field = Render("To", folder => HeaderText.WriteMailboxList(folder, mailboxes, false, "To"));
+        var field = Render("To", folder => HeaderComposer.WriteMailboxList(folder, mailboxes, false, "To"));
         ComposedOutput.AssertHeaderLinesFit(field);
         var lines = field.Split("\r\n")[..^1];
         Assert.True(lines.Length > 4);
@@ -178,7 +178,7 @@ public class HeaderTextTests
     public void WriteIds_FoldsBetweenIds()
     {
         var ids = Enumerable.Range(0, 10).Select(i => $"id-{i}-{new string('x', 20)}@host.example").ToList();
-        var field = Render("References", folder => HeaderText.WriteIds(folder, ids));
+        var field = Render("References", folder => HeaderComposer.WriteIds(folder, ids));
         ComposedOutput.AssertHeaderLinesFit(field);
         Assert.Equal("References: " + string.Join(' ', ids.Select(id => "<" + id + ">")), ComposedOutput.Unfold(field));
     }
