@@ -1,12 +1,8 @@
-using System.Globalization;
-
 namespace ServerlessMail.Mime;
 
 /// <summary>An RFC 5322 mailbox: an optional display name and an addr-spec.</summary>
 public sealed class MailboxAddress : InternetAddress
 {
-    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
-
     public MailboxAddress(string? name, string localPart, string domain, string? route = null)
         : base(string.IsNullOrEmpty(name) ? null : name)
     {
@@ -26,34 +22,23 @@ public sealed class MailboxAddress : InternetAddress
     /// <summary>An obsolete source route (RFC 5322 §4.4 obs-route), kept for display only; it never affects the address.</summary>
     public string? Route { get; }
 
-    /// <summary><c>local@domain</c> exactly as written (domain in its written form).</summary>
-    public string Address => LocalPart.Length == 0 && Domain.Length == 0 ? string.Empty : LocalPart + "@" + Domain;
+    /// <summary>
+    /// The addr-spec <c>local@domain</c>, domain as written. The local part is quoted when it is not a dot-atom
+    /// (RFC 5322 §3.4.1), so the result always parses back to this same mailbox: <c>"alice@example.com"@evil.example</c>
+    /// stays visibly a mailbox at evil.example. Empty for the null address <c>&lt;&gt;</c>.
+    /// </summary>
+    public string Address => LocalPart.Length == 0 && Domain.Length == 0
+        ? string.Empty
+        : AddressSyntax.QuoteLocalPart(LocalPart) + "@" + Domain;
 
     /// <summary>The domain in ASCII (punycode) form, or the written form when it cannot be converted.</summary>
-    public string AsciiDomain => ConvertDomain(Domain, toAscii: true);
+    public string AsciiDomain => IdnDomain.ToAscii(Domain);
 
-    /// <summary>The domain in Unicode form, or the written form when it cannot be converted.</summary>
-    public string UnicodeDomain => ConvertDomain(Domain, toAscii: false);
+    /// <summary>The domain in Unicode form, or the written form when it is not valid, round-tripping punycode.</summary>
+    public string UnicodeDomain => IdnDomain.ToUnicode(Domain);
 
     /// <summary>True when the local part needs SMTPUTF8 (RFC 6531) to travel.</summary>
     public bool HasInternationalLocalPart => !System.Text.Ascii.IsValid(LocalPart);
 
     public override string ToString() => Name is null ? Address : $"{Name} <{Address}>";
-
-    private static string ConvertDomain(string domain, bool toAscii)
-    {
-        if (domain.Length == 0 || domain[0] == '[')
-        {
-            return domain;
-        }
-
-        try
-        {
-            return toAscii ? Idn.GetAscii(domain) : Idn.GetUnicode(domain);
-        }
-        catch (ArgumentException)
-        {
-            return domain;
-        }
-    }
 }

@@ -25,16 +25,21 @@ public sealed class Base64Decoder : IMimeDecoder
         int written = 0;
         while (read < input.Length)
         {
-            if (_count == 0 && input.Length - read >= FastPathMinimum)
+            if (_count == 0)
             {
-                // Clean runs (whole lines; the BCL skips the CRLF between them) go through the vectorised decoder,
-                // which stops at padding or junk and leaves them to the scalar loop.
-                Base64.DecodeFromUtf8(input[read..], output[written..], out int consumed, out int produced, isFinalBlock: false);
-                read += consumed;
-                written += produced;
-                if (read == input.Length)
+                // Whole quanta of a clean run (typically a 76-character line) go through the vectorised decoder. It is
+                // given only alphabet octets: its own whitespace skipping can report partial quanta as consumed.
+                int run = input[read..].IndexOfAnyExcept(Base64Sextets.Alphabet);
+                int usable = (run < 0 ? input.Length - read : run) & ~3;
+                if (usable >= FastPathMinimum)
                 {
-                    break;
+                    Base64.DecodeFromUtf8(input.Slice(read, usable), output[written..], out int consumed, out int produced, isFinalBlock: false);
+                    read += consumed;
+                    written += produced;
+                    if (read == input.Length)
+                    {
+                        break;
+                    }
                 }
             }
 
@@ -57,7 +62,7 @@ public sealed class Base64Decoder : IMimeDecoder
         _count = 0;
     }
 
-    // Decodes until a quantum boundary is followed by more base64, where the fast path can take over again.
+    // Decodes octet by octet until a new run of base64 starts on a quantum boundary.
     private int DecodeScalar(ReadOnlySpan<byte> input, int read, Span<byte> output, ref int written)
     {
         ReadOnlySpan<sbyte> map = Base64Sextets.Map;
@@ -67,7 +72,8 @@ public sealed class Base64Decoder : IMimeDecoder
             sbyte value = map[input[read]];
             if (value >= 0)
             {
-                if (_count == 0 && read > start && input.Length - read >= FastPathMinimum)
+                // A new run after a line break, junk or padding: the fast path may take it.
+                if (_count == 0 && read > start && map[input[read - 1]] < 0 && input.Length - read >= FastPathMinimum)
                 {
                     return read;
                 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServerlessMail.Mime;
 
 /// <summary>The base64 alphabet of RFC 2045 §6.8 as a lookup table over octets.</summary>
@@ -5,6 +7,9 @@ internal static class Base64Sextets
 {
     public const sbyte Invalid = -1;
     public const sbyte Padding = -2;
+
+    public static readonly SearchValues<byte> Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"u8);
 
     /// <summary>The sextet value of each octet, <see cref="Padding"/> for '=', <see cref="Invalid"/> for everything else.</summary>
     public static ReadOnlySpan<sbyte> Map =>
