@@ -37,7 +37,9 @@ internal static class HeaderComposer
                 continue;
             }
 
-            if (!NeedsEncoding(word, allowUtf8, customField))
+            // The first word cannot move to a line of its own, so it must fit where it is or be encoded in pieces.
+            var tooLongHere = !customField && !folder.CanFold && !FitsHere(folder, whitespace, word);
+            if (!tooLongHere && !NeedsEncoding(word, allowUtf8, customField))
             {
                 folder.Append(whitespace, word);
                 i++;
@@ -64,7 +66,10 @@ internal static class HeaderComposer
     {
         var words = phrase.Split(' ');
         var regular = Array.TrueForAll(words, word => word.Length > 0);
-        if (regular && Array.TrueForAll(words, word => IsAtom(word, allowUtf8)))
+
+        // As in unstructured text, only the first word has to fit on the line it starts on.
+        var firstFits = folder.CanFold || FitsHere(folder, whitespace, words[0]);
+        if (regular && firstFits && Array.TrueForAll(words, word => IsAtom(word, allowUtf8)))
         {
             foreach (var word in words)
             {
@@ -78,7 +83,7 @@ internal static class HeaderComposer
         if (CanQuote(phrase, allowUtf8))
         {
             var quoted = Quote(phrase);
-            if (HeaderFolder.Octets(quoted) <= MaxPlainWord)
+            if (folder.CanFold ? HeaderFolder.Octets(quoted) <= MaxPlainWord : FitsHere(folder, whitespace, quoted))
             {
                 folder.Append(whitespace, quoted);
                 return;
@@ -95,7 +100,7 @@ internal static class HeaderComposer
         var i = 0;
         while (i < words.Length)
         {
-            if (IsAtom(words[i], allowUtf8))
+            if (IsAtom(words[i], allowUtf8) && (i > 0 || firstFits))
             {
                 folder.Append(whitespace, words[i]);
                 i++;
@@ -118,32 +123,31 @@ internal static class HeaderComposer
     }
 
     /// <summary><c>Name &lt;local@domain&gt;</c>, or the bare addr-spec when there is no name.</summary>
-    public static void WriteMailbox(HeaderFolder folder, string whitespace, MailboxAddress mailbox, bool allowUtf8, string field)
+    /// <param name="trailer">Text glued to the end, such as the comma of a list, counted so that it fits too.</param>
+    public static void WriteMailbox(HeaderFolder folder, string whitespace, MailboxAddress mailbox, bool allowUtf8, string field, string trailer = "")
     {
         var addrSpec = FormatAddrSpec(mailbox, allowUtf8, field);
         if (mailbox.Name is null)
         {
-            folder.Append(whitespace, addrSpec);
+            folder.Append(whitespace, addrSpec + trailer);
             return;
         }
 
         WritePhrase(folder, whitespace, mailbox.Name, allowUtf8);
-        folder.Append(" ", "<" + addrSpec + ">");
+        folder.Append(" ", "<" + addrSpec + ">" + trailer);
     }
 
     /// <summary>A comma-separated address list (RFC 5322 §3.4); folds go after the commas.</summary>
     public static void WriteMailboxList(HeaderFolder folder, IEnumerable<MailboxAddress> mailboxes, bool allowUtf8, string field)
     {
-        var first = true;
-        foreach (var mailbox in mailboxes)
+        var list = mailboxes.ToList();
+        for (var i = 0; i < list.Count; i++)
         {
-            if (!first)
-            {
-                folder.Append(",");
-            }
+            var mailbox = list[i];
+            var trailer = i < list.Count - 1 ? "," : string.Empty;
 
             // A mailbox that fits on a line is kept whole, moving to a new line after the comma if need be.
-            var whole = RenderAlone(mailbox, allowUtf8, field);
+            var whole = RenderAlone(mailbox, allowUtf8, field, trailer);
             if (whole is not null && folder.Column + 1 + HeaderFolder.Octets(whole) > HeaderFolder.PreferredLineLength && folder.CanFold)
             {
                 folder.Fold();
@@ -155,18 +159,16 @@ internal static class HeaderComposer
             }
             else
             {
-                WriteMailbox(folder, " ", mailbox, allowUtf8, field);
+                WriteMailbox(folder, " ", mailbox, allowUtf8, field, trailer);
             }
-
-            first = false;
         }
     }
 
     // The mailbox on one line of its own, or null when it needs more than one.
-    private static string? RenderAlone(MailboxAddress mailbox, bool allowUtf8, string field)
+    private static string? RenderAlone(MailboxAddress mailbox, bool allowUtf8, string field, string trailer)
     {
         var scratch = new HeaderFolder(string.Empty);
-        WriteMailbox(scratch, string.Empty, mailbox, allowUtf8, field);
+        WriteMailbox(scratch, string.Empty, mailbox, allowUtf8, field, trailer);
         var text = scratch.Complete();
         return text.IndexOf("\r\n", StringComparison.Ordinal) == text.Length - 2 ? text[1..^2] : null;
     }
@@ -223,6 +225,9 @@ internal static class HeaderComposer
 
     /// <summary>Characters that may be written as raw UTF-8 with SMTPUTF8: anything non-ASCII but the C1 controls.</summary>
     public static bool IsRawUtf8(char c) => c > 0x9F;
+
+    private static bool FitsHere(HeaderFolder folder, string whitespace, string token) =>
+        folder.Column + HeaderFolder.Octets(whitespace) + HeaderFolder.Octets(token) <= HeaderFolder.PreferredLineLength;
 
     private static bool IsAtom(string word, bool allowUtf8) =>
         word.Length <= MaxPlainWord && !LooksEncoded(word) && word.All(c => IsAText(c, allowUtf8));
