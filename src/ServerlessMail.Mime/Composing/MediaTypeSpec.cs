@@ -36,9 +36,10 @@ internal sealed class MediaTypeSpec
             throw new ArgumentException($"{field} '{contentType}' is not a type/subtype pair (RFC 2045 §5.1).", field);
         }
 
-        if (type == "multipart" || (type == "message" && subtype != "rfc822"))
+        if (type == "multipart" || (type == "message" && subtype is "partial" or "external-body"))
         {
-            // RFC 2046 §5.1 and §5.2: these cannot be base64 and the builder does not build them from bytes.
+            // RFC 2045 §6.4 and RFC 2046 §5.2.2, §5.2.3: these may not be base64, and the builder does not build them
+            // from bytes. message/rfc822 is written raw (see ComposedLeaf); other message types are plain content.
             throw new ArgumentException($"{field} '{type}/{subtype}' cannot be attached as content.", field);
         }
 
