@@ -118,7 +118,5 @@ public sealed partial class MessageBuilder
         _headers.Add(new(name, value));
     }
 
-    internal IReadOnlyList<ComposedLeaf> Attachments => _attachments;
-
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 }

@@ -140,6 +140,13 @@ public class MessageBuilderTests
         Assert.Equal(ComposedOutput.Field(first, "Date"), ComposedOutput.Field(second, "Date"));
     }
 
+    [Fact]
+    public void WriteTo_DateDefaultsToTheClockInItsLocalZone()
+    {
+        var builder = new MessageBuilder { From = Alice, TextBody = "x", Clock = new FixedClock() };
+        Assert.Equal(" Fri, 1 Nov 2024 09:30:00 +0100", ComposedOutput.Field(builder.ToArray(), "Date"));
+    }
+
     public static TheoryData<string, bool, string, string> Bodies => new()
     {
         { "plain ascii", false, "7bit", "plain ascii\r\n" },
@@ -263,6 +270,13 @@ public class MessageBuilderTests
         using var stream = new MemoryStream();
         Assert.Throws<ArgumentException>(() => builder.WriteTo(stream));
         Assert.Equal(0, stream.Length);
+    }
+
+    private sealed class FixedClock : TimeProvider
+    {
+        public override TimeZoneInfo LocalTimeZone { get; } = TimeZoneInfo.CreateCustomTimeZone("Test", TimeSpan.FromHours(1), "Test", "Test");
+
+        public override DateTimeOffset GetUtcNow() => new(2024, 11, 1, 8, 30, 0, TimeSpan.Zero);
     }
 
     internal static IEnumerable<MessageFormatOptions> AllOptions() =>
