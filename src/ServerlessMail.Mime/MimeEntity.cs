@@ -10,6 +10,12 @@ public sealed class MimeEntity
 {
     private static readonly IReadOnlyList<MimeEntity> NoChildren = [];
 
+    // Computed on first use: structure-only parsing pays for none of these.
+    private ContentDisposition? _disposition;
+    private bool _dispositionParsed;
+    private string? _contentId;
+    private bool _contentIdParsed;
+
     internal MimeEntity(MimeEntity? parent, long headerOffset)
     {
         Parent = parent;
@@ -31,19 +37,49 @@ public sealed class MimeEntity
     /// <summary>True when the entity had no Content-Type header and <see cref="ContentType"/> is the context default.</summary>
     public bool HasDefaultContentType { get; internal set; } = true;
 
-    public ContentDisposition? ContentDisposition { get; internal set; }
-
     public ContentEncoding ContentTransferEncoding { get; internal set; }
 
-    public string? ContentId { get; internal set; }
+    /// <summary>The parsed Content-Disposition (RFC 2183), or null when there is none or it is unreadable.</summary>
+    public ContentDisposition? ContentDisposition
+    {
+        get
+        {
+            if (!_dispositionParsed)
+            {
+                _disposition = ParseDisposition();
+                _dispositionParsed = true;
+            }
 
-    public string? ContentDescription { get; internal set; }
+            return _disposition;
+        }
+    }
 
-    public string? ContentLocation { get; internal set; }
+    /// <summary>The Content-ID without its angle brackets.</summary>
+    public string? ContentId
+    {
+        get
+        {
+            if (!_contentIdParsed)
+            {
+                _contentId = ParseContentId();
+                _contentIdParsed = true;
+            }
 
-    public string? ContentMd5 { get; internal set; }
+            return _contentId;
+        }
+    }
 
-    public IReadOnlyList<string> ContentLanguage { get; internal set; } = [];
+    /// <summary>The Content-Description, RFC 2047 words decoded.</summary>
+    public string? ContentDescription => Headers.Find(HeaderNames.ContentDescription)?.DecodedValue;
+
+    public string? ContentLocation => Headers.Find(HeaderNames.ContentLocation)?.Value;
+
+    public string? ContentMd5 => Headers.Find(HeaderNames.ContentMd5)?.Value;
+
+    /// <summary>The Content-Language tags (RFC 3282), in order.</summary>
+    public IReadOnlyList<string> ContentLanguage =>
+        Headers.Find(HeaderNames.ContentLanguage)?.Value
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     /// <summary>Where the header block starts.</summary>
     public long HeaderOffset { get; }
@@ -99,6 +135,31 @@ public sealed class MimeEntity
                 stack.Push(entity.Children[i]);
             }
         }
+    }
+
+    private ContentDisposition? ParseDisposition()
+    {
+        var header = Headers.Find(HeaderNames.ContentDisposition);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var disposition = ContentDisposition.Parse(header.RawValue.Span);
+        return disposition.IsValid ? disposition : null;
+    }
+
+    private string? ParseContentId()
+    {
+        var header = Headers.Find(HeaderNames.ContentId);
+        if (header is null)
+        {
+            return null;
+        }
+
+        // Content-ID is a msg-id (RFC 2045 §7); broken mailers omit the brackets, so fall back to the bare value.
+        var id = MessageIds.ParseFirst(header.RawValue.Span);
+        return id ?? (header.Value.Length > 0 ? header.Value.Trim('<', '>', ' ') : null);
     }
 
     public override string ToString() => $"{ContentType.MimeType} [{HeaderOffset}, {BodyOffset}, {EndOffset})";

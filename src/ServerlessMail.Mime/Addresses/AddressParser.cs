@@ -21,7 +21,7 @@ public static partial class AddressParser
     public static IReadOnlyList<InternetAddress> ParseList(ReadOnlySpan<byte> raw)
     {
         var result = new List<InternetAddress>();
-        var element = new List<AddressToken>();
+        var element = new List<AddressToken>(16);
         List<InternetAddress>? members = null;
         string? groupName = null;
         var inAngle = false;

@@ -75,11 +75,6 @@ public static class MailDate
         private bool _hasTime;
         private bool _zoneIsUtcName;
 
-        public DateFields()
-        {
-            _hour = -1;
-        }
-
         public int? ZoneMinutes { get; set; }
 
         public readonly bool HasZone => ZoneMinutes.HasValue;

@@ -6,6 +6,9 @@ namespace ServerlessMail.Mime;
 /// </summary>
 public sealed class Header
 {
+    private string? _value;
+    private string? _decodedValue;
+
     internal Header(string name, ReadOnlyMemory<byte> rawValue, long offset, bool isInvalid = false)
     {
         Name = name;
@@ -26,5 +29,11 @@ public sealed class Header
     /// <summary>True for a line in the header block that has no colon (kept, as Dovecot does, rather than ending the block).</summary>
     public bool IsInvalid { get; }
 
-    public override string ToString() => Name;
+    /// <summary>The value unfolded (RFC 5322 §2.2.3), leading white space removed, raw UTF-8 accepted (RFC 6532).</summary>
+    public string Value => _value ??= HeaderText.UnfoldAndDecode(RawValue.Span);
+
+    /// <summary>The unfolded value with RFC 2047 encoded-words decoded, for unstructured fields such as Subject.</summary>
+    public string DecodedValue => _decodedValue ??= EncodedWords.DecodeUnstructured(RawValue.Span);
+
+    public override string ToString() => $"{Name}: {Value}";
 }

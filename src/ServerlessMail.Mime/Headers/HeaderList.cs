@@ -43,6 +43,9 @@ public sealed class HeaderList : IReadOnlyList<Header>
 
     public bool Contains(string name) => Find(name) is not null;
 
+    /// <summary>The unfolded value of the first field with this name, or null.</summary>
+    public string? GetValue(string name) => Find(name)?.Value;
+
     public IEnumerator<Header> GetEnumerator() => ((IEnumerable<Header>)_headers).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

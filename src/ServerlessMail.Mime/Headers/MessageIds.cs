@@ -171,6 +171,10 @@ public static class MessageIds
         private readonly ReadOnlySpan<byte> _raw = raw;
         private int _position;
 
+        // Where a quoted string was first found to have no closing quote. Every later quote is then unclosed too
+        // (each one is escaped in that scan), so remembering it keeps hostile input like "\"\"\"... linear.
+        private int _unclosedQuote = int.MaxValue;
+
         public bool Next(out string id, out bool bracketed)
         {
             while (_position < _raw.Length)
@@ -186,7 +190,7 @@ public static class MessageIds
                         continue;
                     case (byte)'"':
                         // A phrase word, unless the quoted string is a local part ("a b"@host).
-                        var end = SkipQuoted(_raw, _position);
+                        var end = SkipQuoted(_position);
                         if (end < 0 || end == _raw.Length || _raw[end] != (byte)'@')
                         {
                             _position = end < 0 ? _position + 1 : end;
@@ -225,7 +229,7 @@ public static class MessageIds
             var i = start;
             while (i < _raw.Length && _raw[i] is not ((byte)'>' or (byte)'<'))
             {
-                i = NextInWord(_raw, i);
+                i = NextInWord(i);
             }
 
             var content = _raw[start..i];
@@ -261,7 +265,7 @@ public static class MessageIds
             var i = start;
             while (i < _raw.Length && !IsWordEnd(_raw[i]))
             {
-                i = NextInWord(_raw, i);
+                i = NextInWord(i);
             }
 
             _position = Math.Max(i, start + 1);
@@ -278,32 +282,38 @@ public static class MessageIds
         }
 
         /// <summary>Steps over one byte, or over a whole quoted string (which may hold brackets) when it is closed.</summary>
-        private static int NextInWord(ReadOnlySpan<byte> raw, int i)
+        private int NextInWord(int i)
         {
-            if (raw[i] != (byte)'"')
+            if (_raw[i] != (byte)'"')
             {
                 return i + 1;
             }
 
-            var end = SkipQuoted(raw, i);
+            var end = SkipQuoted(i);
             return end < 0 ? i + 1 : end;
         }
 
         /// <summary>The index just past the closing quote, or -1 when the string is not closed.</summary>
-        private static int SkipQuoted(ReadOnlySpan<byte> raw, int open)
+        private int SkipQuoted(int open)
         {
-            for (var i = open + 1; i < raw.Length; i++)
+            if (open > _unclosedQuote)
             {
-                if (raw[i] == (byte)'\\')
+                return -1;
+            }
+
+            for (var i = open + 1; i < _raw.Length; i++)
+            {
+                if (_raw[i] == (byte)'\\')
                 {
                     i++;
                 }
-                else if (raw[i] == (byte)'"')
+                else if (_raw[i] == (byte)'"')
                 {
                     return i + 1;
                 }
             }
 
+            _unclosedQuote = open;
             return -1;
         }
 
@@ -339,7 +349,7 @@ public static class MessageIds
             content = content.Trim(" \t\r\n"u8);
             if (content.IndexOfAny((byte)'\r', (byte)'\n') < 0)
             {
-                return DecodeText(content);
+                return Charsets.DecodeHeaderText(content);
             }
 
             var buffer = new byte[content.Length];
@@ -352,9 +362,7 @@ public static class MessageIds
                 }
             }
 
-            return DecodeText(buffer.AsSpan(0, length));
+            return Charsets.DecodeHeaderText(buffer.AsSpan(0, length));
         }
-
-        private static string DecodeText(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
     }
 }

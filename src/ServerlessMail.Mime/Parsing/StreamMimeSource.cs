@@ -4,8 +4,9 @@ namespace ServerlessMail.Mime;
 public sealed class StreamMimeSource : IMimeSource
 {
     private readonly Stream _stream;
+    private readonly long _origin;
 
-    public StreamMimeSource(Stream stream)
+    public StreamMimeSource(Stream stream, long origin = 0)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek)
@@ -14,14 +15,15 @@ public sealed class StreamMimeSource : IMimeSource
         }
 
         _stream = stream;
+        _origin = origin;
     }
 
-    public long Length => _stream.Length;
+    public long Length => _stream.Length - _origin;
 
     public int Read(long offset, Span<byte> destination)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        _stream.Position = offset;
+        _stream.Position = _origin + offset;
         var total = 0;
         while (total < destination.Length)
         {

@@ -56,6 +56,14 @@ public sealed class MessageIdsTests
         Assert.Equal(expected, MessageIds.ParseList(Encoding.UTF8.GetBytes(input)));
     }
 
+    [Fact]
+    public void ParseList_EightBitNotUtf8_FallsBackToWindows1252()
+    {
+        byte[] raw = [(byte)'<', (byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)'@', (byte)'x', (byte)'>'];
+
+        Assert.Equal(["café@x"], MessageIds.ParseList(raw));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -71,6 +79,21 @@ public sealed class MessageIdsTests
     public void ParseList_NoIds_ReturnsEmpty(string input)
     {
         Assert.Empty(MessageIds.ParseList(Encoding.UTF8.GetBytes(input)));
+    }
+
+    [Theory]
+    [InlineData("\"\\")]
+    [InlineData("<\"\\")]
+    [InlineData("x\"\\")]
+    public void ParseList_ManyUnclosedQuotes_StaysLinear(string unit)
+    {
+        var input = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(unit, 100_000)) + " <a@x>");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ids = MessageIds.ParseList(input);
+
+        Assert.Contains("a@x", ids);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
     }
 
     [Theory]
