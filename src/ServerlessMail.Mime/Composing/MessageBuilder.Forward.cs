@@ -41,8 +41,7 @@ public sealed partial class MessageBuilder
             builder.TextBody = QuotedContent.Join(text, block);
         }
 
-        var withHtml = html is not null;
-        if (withHtml)
+        if (html is not null)
         {
             var content = originalHtml is not null ? QuotedContent.BodyContent(originalHtml) : QuotedContent.TextToHtml(originalText ?? string.Empty);
             var block = new StringBuilder("\r\n<div class=\"forward\">").Append(WebUtility.HtmlEncode(ForwardSeparator)).Append("<br>\r\n");
@@ -52,12 +51,12 @@ public sealed partial class MessageBuilder
             }
 
             block.Append("<br>\r\n").Append(content).Append("\r\n</div>\r\n");
-            builder.HtmlBody = QuotedContent.AppendToBody(html!, block.ToString());
+            builder.HtmlBody = QuotedContent.AppendToBody(html, block.ToString());
         }
 
         foreach (var attachment in original.Attachments)
         {
-            Reattach(builder, attachment, inlineAllowed: withHtml && originalHtml is not null);
+            Reattach(builder, attachment, inlineAllowed: html is not null && originalHtml is not null);
         }
 
         return builder;
