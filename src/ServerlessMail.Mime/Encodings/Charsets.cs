@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
 
 namespace ServerlessMail.Mime;
 
@@ -17,18 +16,25 @@ public static partial class Charsets
     private const int MaxCachedNames = 1024;
 
     private static readonly DecoderFallback Replacement = new DecoderReplacementFallback("\uFFFD");
-    private static readonly Encoding Utf8Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252, EncoderFallback.ReplacementFallback, Replacement)!;
-    private static readonly Encoding Utf16BigEndian = new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: false);
-    private static readonly Encoding Utf16LittleEndian = new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: false);
-    private static readonly Encoding Utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: true, throwOnInvalidCharacters: false);
-    private static readonly Encoding Utf32LittleEndian = new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: false);
+
+    internal static readonly CharsetInfo Utf8 = Create(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
+    internal static readonly CharsetInfo Windows1252 = Create(CodePagesEncodingProvider.Instance.GetEncoding(1252, EncoderFallback.ReplacementFallback, Replacement)!);
+
+    // For text already known to be ASCII: widening is the cheapest correct decoder.
+    private static readonly CharsetInfo AsciiText = Create(Encoding.Latin1);
+    private static readonly CharsetInfo Utf16BigEndian = Create(new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: false));
+    private static readonly CharsetInfo Utf16LittleEndian = Create(new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: false));
+    private static readonly CharsetInfo Utf32BigEndian = Create(new UTF32Encoding(bigEndian: true, byteOrderMark: true, throwOnInvalidCharacters: false));
+    private static readonly CharsetInfo Utf32LittleEndian = Create(new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: false));
 
     private static readonly ConcurrentDictionary<string, CharsetInfo?> ByName = new(StringComparer.OrdinalIgnoreCase);
     private static readonly ConcurrentDictionary<string, CharsetInfo?>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan =
         ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly ConcurrentDictionary<int, CharsetInfo> ByCodePage = new();
+
+    // Written and read whole (entries are immutable), so racing threads at worst miss and resolve again.
+    private static readonly RecentLabel?[] RecentLabels = new RecentLabel?[16];
 
     // Registering makes every code page .NET ships available to Encoding.GetEncoding for the rest of the process too.
     static Charsets() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -49,57 +55,59 @@ public static partial class Charsets
         Decode(bytes, charset is null ? null : Resolve(charset.AsSpan()));
 
     /// <summary>Raw header octets to text: UTF-8 when valid (RFC 6532 §3.2), else windows-1252.</summary>
-    public static string DecodeHeaderText(ReadOnlySpan<byte> bytes)
+    public static string DecodeHeaderText(ReadOnlySpan<byte> bytes) => SelectUndeclared(bytes).GetString(bytes);
+
+    internal static string Decode(ReadOnlySpan<byte> bytes, CharsetInfo? charset) => Select(ref bytes, charset).GetString(bytes);
+
+    /// <summary>The charset that actually decodes <paramref name="bytes"/> under the declared one; a BOM it honours is sliced off.</summary>
+    internal static CharsetInfo Select(ref ReadOnlySpan<byte> bytes, CharsetInfo? charset)
     {
-        if (Ascii.IsValid(bytes))
-        {
-            return Encoding.Latin1.GetString(bytes);
-        }
-
-        return Utf8.IsValid(bytes) ? Utf8Encoding.GetString(bytes) : Windows1252.GetString(bytes);
-    }
-
-    internal static string Decode(ReadOnlySpan<byte> bytes, CharsetInfo? charset)
-    {
-        if (bytes.IsEmpty)
-        {
-            return string.Empty;
-        }
-
         // WHATWG "decode": a BOM overrides the label; Windows tools often write UTF-8 with a BOM under a legacy label.
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return Utf8Encoding.GetString(bytes[3..]);
+            bytes = bytes[3..];
+            return Utf8;
         }
 
         if (charset is null || charset.Kind == CharsetKind.Ascii)
         {
-            return DecodeHeaderText(bytes);
+            return SelectUndeclared(bytes);
         }
 
         if (charset.AsciiCompatible && Ascii.IsValid(bytes))
         {
-            return Encoding.Latin1.GetString(bytes);
+            return AsciiText;
         }
 
         switch (charset.Kind)
         {
             case CharsetKind.Utf16:
-                return DecodeUtf16(bytes);
+                return SelectUtf16(ref bytes);
             case CharsetKind.Utf32:
-                return DecodeUtf32(bytes);
+                return SelectUtf32(ref bytes);
         }
 
-        Encoding encoding = charset.Encoding;
-        ReadOnlySpan<byte> preamble = encoding.Preamble;
+        ReadOnlySpan<byte> preamble = charset.Encoding.Preamble;
         if (!preamble.IsEmpty && bytes.StartsWith(preamble))
         {
             bytes = bytes[preamble.Length..];
         }
 
-        return encoding.GetString(bytes);
+        return charset;
     }
 
+    /// <summary>Undeclared octets: UTF-8 when valid, else windows-1252.</summary>
+    internal static CharsetInfo SelectUndeclared(ReadOnlySpan<byte> bytes)
+    {
+        if (Ascii.IsValid(bytes))
+        {
+            return AsciiText;
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? Utf8 : Windows1252;
+    }
+
+    /// <summary>Resolves a label given as octets (an encoded-word's charset) without allocating on a repeat.</summary>
     internal static CharsetInfo? Resolve(ReadOnlySpan<byte> name)
     {
         name = name.Trim(" \t\r\n\"'"u8);
@@ -108,10 +116,23 @@ public static partial class Charsets
             return null;
         }
 
+        // A header names few charsets, mostly the same one again: one probe of a tiny table beats the dictionary.
+        ref RecentLabel? slot = ref RecentLabels[RecentSlot(name)];
+        RecentLabel? recent = Volatile.Read(ref slot);
+        if (recent is not null && Ascii.EqualsIgnoreCase(recent.Label, name))
+        {
+            return recent.Charset;
+        }
+
         Span<char> chars = stackalloc char[MaxNameLength];
         int length = Encoding.Latin1.GetChars(name, chars);
-        return Resolve(chars[..length]);
+        CharsetInfo? charset = Resolve(chars[..length]);
+        Volatile.Write(ref slot, new RecentLabel(name.ToArray(), charset));
+        return charset;
     }
+
+    private static int RecentSlot(ReadOnlySpan<byte> name) =>
+        (name.Length + (name[0] | 0x20) + (name[^1] | 0x20)) & (RecentLabels.Length - 1);
 
     internal static CharsetInfo? Resolve(ReadOnlySpan<char> name)
     {
@@ -220,30 +241,32 @@ public static partial class Charsets
         switch (codePage)
         {
             case Utf16Sniffed:
-                return new CharsetInfo(Utf16BigEndian, CharsetKind.Utf16);
+                return new CharsetInfo(Utf16BigEndian.Encoding, CharsetKind.Utf16);
             case Utf32Sniffed:
-                return new CharsetInfo(Utf32BigEndian, CharsetKind.Utf32);
+                return new CharsetInfo(Utf32BigEndian.Encoding, CharsetKind.Utf32);
             case 65001:
-                return new CharsetInfo(Utf8Encoding, CharsetKind.Normal);
+                return Utf8;
             case 65000:
-                return new CharsetInfo(CreateUtf7(), CharsetKind.Normal);
+                return Create(CreateUtf7());
             case 20127:
                 return new CharsetInfo(Encoding.GetEncoding(20127, EncoderFallback.ReplacementFallback, Replacement), CharsetKind.Ascii);
+            case 1252:
+                return Windows1252;
             case 1200:
-                return new CharsetInfo(Utf16LittleEndian, CharsetKind.Normal);
+                return Utf16LittleEndian;
             case 1201:
-                return new CharsetInfo(Utf16BigEndian, CharsetKind.Normal);
+                return Utf16BigEndian;
             case 12000:
-                return new CharsetInfo(Utf32LittleEndian, CharsetKind.Normal);
+                return Utf32LittleEndian;
             case 12001:
-                return new CharsetInfo(Utf32BigEndian, CharsetKind.Normal);
-            case 28591:
-                return new CharsetInfo(Encoding.Latin1, CharsetKind.Normal);
+                return Utf32BigEndian;
         }
 
         Encoding? encoding = CodePagesEncodingProvider.Instance.GetEncoding(codePage, EncoderFallback.ReplacementFallback, Replacement);
-        return encoding is null ? null : new CharsetInfo(encoding, CharsetKind.Normal);
+        return encoding is null ? null : Create(encoding);
     }
+
+    private static CharsetInfo Create(Encoding encoding) => new(encoding, CharsetKind.Normal);
 
     // .NET 5+ refuses UTF-7 through Encoding.GetEncoding (SYSLIB0001) because emitting it is an XSS vector. We only
     // decode with it, and RFC 2152 text still turns up in old mail, so the decoder is worth keeping.
@@ -251,16 +274,18 @@ public static partial class Charsets
     private static UTF7Encoding CreateUtf7() => new UTF7Encoding(allowOptionals: true);
 #pragma warning restore SYSLIB0001
 
-    private static string DecodeUtf16(ReadOnlySpan<byte> bytes)
+    private static CharsetInfo SelectUtf16(ref ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return Utf16BigEndian.GetString(bytes[2..]);
+            bytes = bytes[2..];
+            return Utf16BigEndian;
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return Utf16LittleEndian.GetString(bytes[2..]);
+            bytes = bytes[2..];
+            return Utf16LittleEndian;
         }
 
         // No BOM: mostly-Latin text has its zero octets on the high side, which tells the byte order.
@@ -273,22 +298,26 @@ public static partial class Charsets
             oddZeros += bytes[i + 1] == 0 ? 1 : 0;
         }
 
-        return (oddZeros > evenZeros ? Utf16LittleEndian : Utf16BigEndian).GetString(bytes);
+        return oddZeros > evenZeros ? Utf16LittleEndian : Utf16BigEndian;
     }
 
-    private static string DecodeUtf32(ReadOnlySpan<byte> bytes)
+    private static CharsetInfo SelectUtf32(ref ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
         {
-            return Utf32BigEndian.GetString(bytes[4..]);
+            bytes = bytes[4..];
+            return Utf32BigEndian;
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
         {
-            return Utf32LittleEndian.GetString(bytes[4..]);
+            bytes = bytes[4..];
+            return Utf32LittleEndian;
         }
 
         bool littleEndian = bytes.Length >= 4 && bytes[0] != 0 && bytes[3] == 0;
-        return (littleEndian ? Utf32LittleEndian : Utf32BigEndian).GetString(bytes);
+        return littleEndian ? Utf32LittleEndian : Utf32BigEndian;
     }
+
+    private sealed record RecentLabel(byte[] Label, CharsetInfo? Charset);
 }
