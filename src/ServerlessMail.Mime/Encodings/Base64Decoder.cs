@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace ServerlessMail.Mime;
@@ -14,6 +15,9 @@ public sealed class Base64Decoder : IMimeDecoder
     // Below this many remaining input octets the vectorised decoder is not worth calling.
     private const int FastPathMinimum = 16;
 
+    // Octets gathered per call of the vectorised decoder; a multiple of 4.
+    private const int BlockSize = 4096;
+
     private int _quantum;
     private int _count;
 
@@ -27,19 +31,10 @@ public sealed class Base64Decoder : IMimeDecoder
         {
             if (_count == 0)
             {
-                // Whole quanta of a clean run (typically a 76-character line) go through the vectorised decoder. It is
-                // given only alphabet octets: its own whitespace skipping can report partial quanta as consumed.
-                int run = input[read..].IndexOfAnyExcept(Base64Sextets.Alphabet);
-                int usable = (run < 0 ? input.Length - read : run) & ~3;
-                if (usable >= FastPathMinimum)
+                read = DecodeRuns(input, read, output, ref written);
+                if (read == input.Length)
                 {
-                    Base64.DecodeFromUtf8(input.Slice(read, usable), output[written..], out int consumed, out int produced, isFinalBlock: false);
-                    read += consumed;
-                    written += produced;
-                    if (read == input.Length)
-                    {
-                        break;
-                    }
+                    break;
                 }
             }
 
@@ -60,6 +55,62 @@ public sealed class Base64Decoder : IMimeDecoder
     {
         _quantum = 0;
         _count = 0;
+    }
+
+    // Clean runs (typically 76-character lines) are gathered without their line breaks into a block and decoded by the
+    // vectorised decoder a block at a time; calling it per line costs more than the decoding. It is only given alphabet
+    // octets, because its own whitespace skipping can report a partial quantum as consumed. Padding or junk ends the
+    // gathering and is left to the scalar loop, together with the sextets of a last partial quantum.
+    private int DecodeRuns(ReadOnlySpan<byte> input, int read, Span<byte> output, ref int written)
+    {
+        if (input.Length - read < FastPathMinimum)
+        {
+            return read;
+        }
+
+        byte[] block = ArrayPool<byte>.Shared.Rent(BlockSize);
+        int filled = 0;
+        while (read < input.Length)
+        {
+            int run = input[read..].IndexOfAnyExcept(Base64Sextets.Alphabet);
+            int available = run < 0 ? input.Length - read : run;
+            while (available > 0)
+            {
+                int take = Math.Min(available, BlockSize - filled);
+                input.Slice(read, take).CopyTo(block.AsSpan(filled));
+                filled += take;
+                read += take;
+                available -= take;
+                if (filled == BlockSize)
+                {
+                    Base64.DecodeFromUtf8(block, output[written..], out _, out int produced, isFinalBlock: false);
+                    written += produced;
+                    filled = 0;
+                }
+            }
+
+            while (read < input.Length && input[read] is (byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t')
+            {
+                read++;
+            }
+
+            if (read < input.Length && run >= 0 && Base64Sextets.Map[input[read]] < 0)
+            {
+                break;
+            }
+        }
+
+        int whole = filled & ~3;
+        Base64.DecodeFromUtf8(block.AsSpan(0, whole), output[written..], out _, out int last, isFinalBlock: false);
+        written += last;
+        foreach (byte b in block.AsSpan(whole, filled - whole))
+        {
+            _quantum = (_quantum << 6) | (byte)Base64Sextets.Map[b];
+            _count++;
+        }
+
+        ArrayPool<byte>.Shared.Return(block);
+        return read;
     }
 
     // Decodes octet by octet until a new run of base64 starts on a quantum boundary.

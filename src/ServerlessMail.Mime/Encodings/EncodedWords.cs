@@ -53,17 +53,18 @@ public static class EncodedWords
     {
         raw = HeaderText.TrimWhitespace(raw);
         byte[]? rented = null;
-        Span<byte> scratch = raw.Length <= HeaderText.StackScratchSize
-            ? stackalloc byte[HeaderText.StackScratchSize]
-            : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
-        var writer = new HeaderTextWriter(stackalloc char[StackChars], stackalloc byte[StackOctets], literalIsUtf8: Utf8.IsValid(raw));
+        scoped ReadOnlySpan<byte> text = raw;
+        if (HeaderText.ContainsLineBreak(raw))
+        {
+            Span<byte> scratch = raw.Length <= HeaderText.StackScratchSize
+                ? stackalloc byte[HeaderText.StackScratchSize]
+                : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
+            text = HeaderText.TrimWhitespace(scratch[..HeaderText.Unfold(raw, scratch)]);
+        }
+
+        var writer = new HeaderTextWriter(stackalloc char[StackChars], stackalloc byte[StackOctets], literalIsUtf8: Utf8.IsValid(text));
         try
         {
-            scoped ReadOnlySpan<byte> text = raw;
-            if (HeaderText.ContainsLineBreak(raw))
-            {
-                text = HeaderText.TrimWhitespace(scratch[..HeaderText.Unfold(raw, scratch)]);
-            }
 
             if (phrase)
             {

@@ -8,10 +8,7 @@ namespace ServerlessMail.Mime;
 /// </summary>
 internal ref struct HeaderTextWriter
 {
-    private static readonly Encoding Utf8Replacing = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-    private static readonly Encoding Windows1252 = Charsets.TryGetEncoding("windows-1252")!;
-
-    private readonly Encoding _literalEncoding;
+    private readonly CharsetInfo _literalCharset;
     private ValueBuffer<char> _chars;
     private ValueBuffer<byte> _octets;
     private CharsetInfo? _octetsCharset;
@@ -23,7 +20,7 @@ internal ref struct HeaderTextWriter
     {
         _chars = new ValueBuffer<char>(chars);
         _octets = new ValueBuffer<byte>(octets);
-        _literalEncoding = literalIsUtf8 ? Utf8Replacing : Windows1252;
+        _literalCharset = literalIsUtf8 ? Charsets.Utf8 : Charsets.Windows1252;
     }
 
     /// <summary>True when the last thing written was an encoded-word (pending whitespace aside).</summary>
@@ -39,9 +36,15 @@ internal ref struct HeaderTextWriter
 
         FlushOctets();
         EmitPendingSpace();
-        Encoding encoding = Ascii.IsValid(bytes) ? Encoding.Latin1 : _literalEncoding;
-        int written = encoding.GetChars(bytes, _chars.GetSpan(bytes.Length));
-        _chars.Advance(written);
+        if (Ascii.IsValid(bytes))
+        {
+            _chars.Advance(Encoding.Latin1.GetChars(bytes, _chars.GetSpan(bytes.Length)));
+        }
+        else
+        {
+            _chars.Advance(_literalCharset.GetChars(bytes, _chars.GetSpan(_literalCharset.GetMaxCharCount(bytes.Length))));
+        }
+
         LastWasWord = false;
     }
 
@@ -121,7 +124,9 @@ internal ref struct HeaderTextWriter
     {
         if (_hasOctets)
         {
-            _chars.Append(Charsets.Decode(_octets.Written, _octetsCharset));
+            ReadOnlySpan<byte> octets = _octets.Written;
+            CharsetInfo charset = Charsets.Select(ref octets, _octetsCharset);
+            _chars.Advance(charset.GetChars(octets, _chars.GetSpan(charset.GetMaxCharCount(octets.Length))));
             _octets.Clear();
             _hasOctets = false;
         }

@@ -10,14 +10,14 @@ namespace ServerlessMail.Mime;
 /// </summary>
 public sealed class QuotedPrintableDecoder : IMimeDecoder
 {
-    // Trailing whitespace is held until we know whether a line break follows; a run longer than this (no real line
-    // has one) is written out early so the pending state stays bounded.
+    // Literal whitespace at the end of a chunk is held until we know whether a line break follows; of a longer run (no
+    // real line has one) only the last this many octets are held, so the pending state stays bounded.
     private const int MaxPendingWhitespace = 1024;
 
     // The most octets a pending state can release besides held whitespace: "=", a hex digit or CR.
     private const int MaxPendingOther = 3;
 
-    private static readonly SearchValues<byte> Specials = SearchValues.Create("= \t\r\n"u8);
+    private static readonly SearchValues<byte> Specials = SearchValues.Create("=\r\n"u8);
 
     private State _state;
     private byte _firstHexDigit;
@@ -48,25 +48,34 @@ public sealed class QuotedPrintableDecoder : IMimeDecoder
     {
         int read = 0;
         int written = 0;
+
+        // Rule 3 may remove literal whitespace only after this output position: decoded "=20" and whitespace before a
+        // "=" are not trailing.
+        int floor = 0;
+        if (_state == State.Text)
+        {
+            // Whitespace held at the end of the previous chunk goes back into play: removed if a line break follows.
+            ReleaseWhitespace(output, ref written);
+        }
+
         while (read < input.Length)
         {
             byte b = input[read];
             switch (_state)
             {
                 case State.Text:
-                    read = DecodeText(input, read, output, ref written);
+                    read = DecodeText(input, read, output, ref written, ref floor);
                     continue;
 
                 case State.Equals:
-                    int hex = HexValue(b);
-                    if (hex >= 0)
+                    if (HexValue(b) >= 0)
                     {
                         _firstHexDigit = b;
                         _state = State.EqualsHex;
                     }
                     else if (HeaderText.IsWhitespace(b))
                     {
-                        HoldWhitespace(input.Slice(read, 1), output, ref written);
+                        HoldWhitespace(b);
                         _state = State.EqualsWhitespace;
                     }
                     else if (b == (byte)'\r')
@@ -88,23 +97,23 @@ public sealed class QuotedPrintableDecoder : IMimeDecoder
                     break;
 
                 case State.EqualsHex:
+                    _state = State.Text;
                     int low = HexValue(b);
                     if (low >= 0)
                     {
                         output[written++] = (byte)((HexValue(_firstHexDigit) << 4) | low);
-                        _state = State.Text;
+                        floor = written;
                         break;
                     }
 
                     output[written++] = (byte)'=';
                     output[written++] = _firstHexDigit;
-                    _state = State.Text;
                     continue;
 
                 case State.EqualsWhitespace:
                     if (HeaderText.IsWhitespace(b) && _whitespaceLength < MaxPendingWhitespace)
                     {
-                        HoldWhitespace(input.Slice(read, 1), output, ref written);
+                        HoldWhitespace(b);
                     }
                     else if (b == (byte)'\r')
                     {
@@ -141,6 +150,11 @@ public sealed class QuotedPrintableDecoder : IMimeDecoder
             }
 
             read++;
+        }
+
+        if (_state == State.Text)
+        {
+            HoldTrailingWhitespace(output, ref written, floor);
         }
 
         return written;
@@ -185,81 +199,66 @@ public sealed class QuotedPrintableDecoder : IMimeDecoder
         _ => -1,
     };
 
-    private int DecodeText(ReadOnlySpan<byte> input, int read, Span<byte> output, ref int written)
+    // Copies text up to the next "=", removing literal whitespace before each line break (rule 3) from the output.
+    private int DecodeText(ReadOnlySpan<byte> input, int read, Span<byte> output, ref int written, ref int floor)
     {
-        while (read < input.Length)
+        while (true)
         {
             int run = input[read..].IndexOfAny(Specials);
-            if (run != 0)
+            if (run < 0)
             {
-                ReleaseWhitespace(output, ref written);
-                ReadOnlySpan<byte> plain = run < 0 ? input[read..] : input.Slice(read, run);
-                plain.CopyTo(output[written..]);
-                written += plain.Length;
-                read += plain.Length;
-                continue;
+                input[read..].CopyTo(output[written..]);
+                written += input.Length - read;
+                return input.Length;
             }
 
-            byte b = input[read];
-            if (HeaderText.IsWhitespace(b))
+            input.Slice(read, run).CopyTo(output[written..]);
+            written += run;
+            read += run;
+            byte b = input[read++];
+            if (b == (byte)'=')
             {
-                int end = input[read..].IndexOfAnyExcept((byte)' ', (byte)'\t');
-                if (end < 0)
-                {
-                    // The run reaches the end of the chunk: whether it is trailing is decided by the next chunk.
-                    HoldWhitespace(input[read..], output, ref written);
-                    return input.Length;
-                }
-
-                byte next = input[read + end];
-                if (next is (byte)'\r' or (byte)'\n')
-                {
-                    _whitespaceLength = 0;
-                }
-                else
-                {
-                    ReleaseWhitespace(output, ref written);
-                    input.Slice(read, end).CopyTo(output[written..]);
-                    written += end;
-                }
-
-                read += end;
-            }
-            else if (b is (byte)'\r' or (byte)'\n')
-            {
-                // Rule 3: whitespace held from the previous chunk was trailing.
-                _whitespaceLength = 0;
-                output[written++] = b;
-                read++;
-            }
-            else
-            {
-                ReleaseWhitespace(output, ref written);
+                // Whitespace before "=" is not at the end of a line, even when the "=" is a soft line break.
+                floor = written;
                 _state = State.Equals;
-                return read + 1;
+                return read;
+            }
+
+            while (written > floor && HeaderText.IsWhitespace(output[written - 1]))
+            {
+                written--;
+            }
+
+            output[written++] = b;
+            if (read == input.Length)
+            {
+                return read;
             }
         }
-
-        return read;
     }
 
-    private void HoldWhitespace(ReadOnlySpan<byte> whitespace, Span<byte> output, ref int written)
+    // Literal whitespace at the end of the chunk may be trailing: it is taken back and decided on by the next chunk.
+    private void HoldTrailingWhitespace(Span<byte> output, ref int written, int floor)
     {
-        _whitespace ??= new byte[MaxPendingWhitespace];
-        if (_whitespaceLength + whitespace.Length > MaxPendingWhitespace)
+        int start = written;
+        while (start > floor && written - start < MaxPendingWhitespace && HeaderText.IsWhitespace(output[start - 1]))
         {
-            ReleaseWhitespace(output, ref written);
-            if (whitespace.Length > MaxPendingWhitespace)
-            {
-                int excess = whitespace.Length - MaxPendingWhitespace;
-                whitespace[..excess].CopyTo(output[written..]);
-                written += excess;
-                whitespace = whitespace[excess..];
-            }
+            start--;
         }
 
-        whitespace.CopyTo(_whitespace.AsSpan(_whitespaceLength));
-        _whitespaceLength += whitespace.Length;
+        if (start < written)
+        {
+            _whitespace ??= new byte[MaxPendingWhitespace];
+            output[start..written].CopyTo(_whitespace);
+            _whitespaceLength = written - start;
+            written = start;
+        }
+    }
+
+    private void HoldWhitespace(byte b)
+    {
+        _whitespace ??= new byte[MaxPendingWhitespace];
+        _whitespace[_whitespaceLength++] = b;
     }
 
     private void ReleaseWhitespace(Span<byte> output, ref int written)

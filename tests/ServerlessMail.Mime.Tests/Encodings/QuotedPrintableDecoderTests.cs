@@ -23,6 +23,9 @@ public class QuotedPrintableDecoderTests
     [InlineData("keep=20\r\n", "keep \r\n")] // encoded whitespace is not trailing whitespace
     [InlineData("inner  spaces\tkept", "inner  spaces\tkept")]
     [InlineData("space before soft =\r\nbreak", "space before soft break")]
+    [InlineData("space before soft =\r\n\r\nnext", "space before soft \r\nnext")] // not trailing: the "=" protects it
+    [InlineData("=20 \r\n", " \r\n")]
+    [InlineData("a=20=09  \t\r\n", "a \t\r\n")]
     [InlineData("=0D=0A", "\r\n")]
     [InlineData("\xE9t\xE9", "\xE9t\xE9")] // 8-bit octets pass through
     public void Decode_ValidInput(string input, string expected)
@@ -58,6 +61,7 @@ public class QuotedPrintableDecoderTests
     [InlineData("a = b=\n=4G=G1 =\r x  \t \r\n==41=")]
     [InlineData("trail \t \r\nlead  ing=  \r\nend=4")]
     [InlineData("caf=c3=a9 =\r\n\r\n\r\n =20 \n")]
+    [InlineData("a =\r\n\r\nb=20  \r\n \t=\n  \n")]
     public void Decode_SplitAnywhere_GivesSameOutput(string input)
     {
         byte[] expected = new QuotedPrintableDecoder().DecodeAll(Bytes(input));
