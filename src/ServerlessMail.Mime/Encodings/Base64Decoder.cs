@@ -7,8 +7,9 @@ namespace ServerlessMail.Mime;
 /// Streaming base64 decoder (RFC 2045 §6.8). Octets outside the alphabet (line breaks, whitespace, junk) are
 /// skipped, as §6.8 asks. Padding ends a quantum early, and decoding then resumes with the next base64 character:
 /// some mailers concatenate separately encoded pieces, and resuming recovers them all where stopping would lose the
-/// rest of the body. Missing padding is tolerated: a final 2 or 3 sextets still yield their octets on
-/// <see cref="Flush"/>; a lone final sextet cannot form an octet and is dropped.
+/// rest of the body. But text that is not base64 after padding (a mailing list's footer appended to the part, say)
+/// ends the body: it is a trailer, and decoding it would only add garbage. Missing padding is tolerated: a final 2 or
+/// 3 sextets still yield their octets on <see cref="Flush"/>; a lone final sextet cannot form an octet and is dropped.
 /// </summary>
 public sealed class Base64Decoder : IMimeDecoder
 {
@@ -21,10 +22,21 @@ public sealed class Base64Decoder : IMimeDecoder
     private int _quantum;
     private int _count;
 
+    // Padding was seen and only white space or more padding has followed since.
+    private bool _padded;
+
+    // A trailer followed padding: everything else is ignored until Reset.
+    private bool _finished;
+
     public int GetMaxDecodedLength(int inputLength) => (int)Math.Min(int.MaxValue, ((long)inputLength + 3) * 3 / 4);
 
     public int Decode(ReadOnlySpan<byte> input, Span<byte> output)
     {
+        if (_finished)
+        {
+            return 0;
+        }
+
         int read = 0;
         int written = 0;
         while (read < input.Length)
@@ -55,6 +67,8 @@ public sealed class Base64Decoder : IMimeDecoder
     {
         _quantum = 0;
         _count = 0;
+        _padded = false;
+        _finished = false;
     }
 
     // Clean runs (typically 76-character lines) are gathered without their line breaks into a block and decoded by the
@@ -100,6 +114,11 @@ public sealed class Base64Decoder : IMimeDecoder
             }
         }
 
+        if (filled > 0)
+        {
+            _padded = false;
+        }
+
         int whole = filled & ~3;
         Base64.DecodeFromUtf8(block.AsSpan(0, whole), output[written..], out _, out int last, isFinalBlock: false);
         written += last;
@@ -123,6 +142,8 @@ public sealed class Base64Decoder : IMimeDecoder
             sbyte value = map[input[read]];
             if (value >= 0)
             {
+                _padded = false;
+
                 // A new run after a line break, junk or padding: the fast path may take it.
                 if (_count == 0 && read > start && map[input[read - 1]] < 0 && input.Length - read >= FastPathMinimum)
                 {
@@ -144,6 +165,12 @@ public sealed class Base64Decoder : IMimeDecoder
                 written += Base64Sextets.WritePartial(_quantum, _count, output[written..]);
                 _quantum = 0;
                 _count = 0;
+                _padded = true;
+            }
+            else if (_padded && input[read] is not ((byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t'))
+            {
+                _finished = true;
+                return input.Length;
             }
         }
 

@@ -81,4 +81,16 @@ public static class ContentEncodings
                name.SequenceEqual("x-uue"u8) || name.SequenceEqual("uue"u8) => ContentEncoding.UUEncode,
         _ => ContentEncoding.Unknown,
     };
+
+    /// <summary>The Content-Transfer-Encoding value for an encoding (RFC 2045 §6.1); the default is <c>7bit</c>.</summary>
+    public static string ToHeaderValue(ContentEncoding encoding) => encoding switch
+    {
+        ContentEncoding.Default or ContentEncoding.SevenBit => "7bit",
+        ContentEncoding.EightBit => "8bit",
+        ContentEncoding.Binary => "binary",
+        ContentEncoding.Base64 => "base64",
+        ContentEncoding.QuotedPrintable => "quoted-printable",
+        ContentEncoding.UUEncode => "x-uuencode",
+        _ => "unknown",
+    };
 }

@@ -167,7 +167,8 @@ public sealed class QuotedPrintableDecoder : IMimeDecoder
         {
             case State.Equals:
             case State.EqualsWhitespace:
-                output[written++] = (byte)'=';
+                // A body that ends in "=" (plus transport padding) ended in a soft line break: inside a multipart the
+                // encoder's final CRLF belongs to the delimiter (RFC 2046 §5.1.1), so the break reaches us bare.
                 break;
             case State.EqualsHex:
                 output[written++] = (byte)'=';

@@ -29,6 +29,9 @@ public class Base64DecoderTests
     [InlineData("YWJj\x00\xFFZA==", "abcd")] // binary junk skipped
     [InlineData("YWJj-._:ZGVm", "abcdef")]
     [InlineData("YQ==YQ==", "aa")] // concatenated runs: decoding resumes after padding
+    [InlineData("YWJj\r\nZA==\r\n\r\n-- \r\nfooter added by a list\r\n", "abcd")] // a trailer after padding ends the body
+    [InlineData("YQ==\r\n~~~\r\nYWJj", "a")] // junk after padding: nothing after it is base64 of this body
+    [InlineData("YW!Jj\r\nZA==", "abcd")] // junk before padding is still skipped
     [InlineData("YWI=\r\nY2Q=\r\n", "abcd")]
     [InlineData("YQ==\r\n\r\nYWJj", "aabc")]
     [InlineData("====", "")]
