@@ -85,7 +85,7 @@ internal static class ParsedMessageMapper
             numbers[entity],
             entity.ContentType.MimeType,
             entity.ContentType.Charset,
-            EncodingName(entity.ContentTransferEncoding),
+            ContentEncodings.ToHeaderValue(entity.ContentTransferEncoding),
             entity.ContentDisposition?.Disposition,
             entity.ContentDisposition?.FileName ?? entity.ContentType.Name,
             entity.HeaderOffset,
@@ -98,18 +98,6 @@ internal static class ParsedMessageMapper
             entity.Kind == MimeEntityKind.Multipart ? entity.Children.Select(c => Part(c, numbers)).ToList() : null,
             entity.EncapsulatedMessage is { } nested ? Part(nested, numbers) : null);
     }
-
-    internal static string EncodingName(ContentEncoding encoding) => encoding switch
-    {
-        ContentEncoding.Default => "7bit",
-        ContentEncoding.SevenBit => "7bit",
-        ContentEncoding.EightBit => "8bit",
-        ContentEncoding.Binary => "binary",
-        ContentEncoding.Base64 => "base64",
-        ContentEncoding.QuotedPrintable => "quoted-printable",
-        ContentEncoding.UUEncode => "x-uuencode",
-        _ => "unknown",
-    };
 
     /// <summary>A write-only stream that counts and hashes what it is given, so attachments are hashed while streaming.</summary>
     private sealed class HashingSink : Stream

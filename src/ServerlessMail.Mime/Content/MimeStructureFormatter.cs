@@ -35,7 +35,7 @@ public static class MimeStructureFormatter
 
         if (entity.ContentTransferEncoding != ContentEncoding.Default)
         {
-            builder.Append(' ').Append(entity.ContentTransferEncoding.ToString().ToLowerInvariant());
+            builder.Append(' ').Append(ContentEncodings.ToHeaderValue(entity.ContentTransferEncoding));
         }
 
         builder.Append(CultureInfo.InvariantCulture,
