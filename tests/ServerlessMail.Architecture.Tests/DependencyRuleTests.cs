@@ -19,14 +19,28 @@ public sealed class DependencyRuleTests
         Assert.All(references, name => Assert.True(IsBcl(name), $"ServerlessMail.Mime references {name}"));
     }
 
-    [Fact]
-    public void Mime_HasNoNetworkingOrFileSystemPolicy()
+    [Theory]
+    [InlineData("ServerlessMail.Mime")]
+    [InlineData("ServerlessMail.Core")]
+    public void LibrariesBelowTheEdges_OpenNoSocketsOrHttp(string assembly)
     {
-        // The MIME library parses and composes bytes; sockets and HTTP belong to the edges.
-        var namespaces = ReferencedNamespaces("ServerlessMail.Mime");
-        Assert.DoesNotContain("System.Net.Sockets", namespaces);
-        Assert.DoesNotContain("System.Net.Http", namespaces);
-        Assert.DoesNotContain("System.Net.Security", namespaces);
+        // Parsing and the domain work on bytes and ports; sockets, TLS streams and HTTP belong to edges and adapters.
+        // (Enums such as AddressFamily live in System.Net.Sockets too, so the rule names the types that do I/O.)
+        var types = ReferencedTypes(assembly);
+        string[] forbidden =
+        [
+            "System.Net.Sockets.Socket", "System.Net.Sockets.TcpClient", "System.Net.Sockets.TcpListener",
+            "System.Net.Sockets.UdpClient", "System.Net.Sockets.NetworkStream", "System.Net.Security.SslStream",
+            "System.Net.Http.HttpClient", "System.Net.Http.HttpMessageHandler",
+        ];
+        Assert.Empty(types.Intersect(forbidden));
+    }
+
+    [Fact]
+    public void Core_ReferencesOnlyTheBclAndMime()
+    {
+        var references = Referenced("ServerlessMail.Core");
+        Assert.All(references, name => Assert.True(IsBcl(name) || name == "ServerlessMail.Mime", $"ServerlessMail.Core references {name}"));
     }
 
     private static bool IsBcl(string assemblyName) =>
@@ -35,18 +49,19 @@ public sealed class DependencyRuleTests
     private static string[] Referenced(string assemblyName) =>
         Assembly.Load(assemblyName).GetReferencedAssemblies().Select(a => a.Name!).ToArray();
 
-    private static HashSet<string> ReferencedNamespaces(string assemblyName)
+    private static HashSet<string> ReferencedTypes(string assemblyName)
     {
         var path = Assembly.Load(assemblyName).Location;
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
         var metadata = pe.GetMetadataReader();
-        var namespaces = new HashSet<string>(StringComparer.Ordinal);
+        var types = new HashSet<string>(StringComparer.Ordinal);
         foreach (var handle in metadata.TypeReferences)
         {
-            namespaces.Add(metadata.GetString(metadata.GetTypeReference(handle).Namespace));
+            var type = metadata.GetTypeReference(handle);
+            types.Add(metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name));
         }
 
-        return namespaces;
+        return types;
     }
 }

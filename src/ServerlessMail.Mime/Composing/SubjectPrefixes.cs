@@ -7,8 +7,27 @@ namespace ServerlessMail.Mime;
 /// forms mail clients write, so that a thread never grows "Re: Re: AW: Re:". Only leading prefixes are touched:
 /// "Re:" in the middle of a subject is the author's text.
 /// </summary>
-internal static partial class SubjectPrefixes
+public static partial class SubjectPrefixes
 {
+    /// <summary>
+    /// The subject without any leading reply or forward prefixes, however interleaved ("Re: Fwd: AW: x" → "x"),
+    /// trimmed. Threading compares subjects in this form.
+    /// </summary>
+    public static string StripAll(string? subject)
+    {
+        var rest = subject ?? string.Empty;
+        while (true)
+        {
+            var stripped = ForwardPrefix().Replace(ReplyPrefix().Replace(rest, string.Empty), string.Empty);
+            if (stripped.Length == rest.Length)
+            {
+                return stripped.Trim();
+            }
+
+            rest = stripped;
+        }
+    }
+
     public static string Reply(string? subject) => Prefix("Re:", ReplyPrefix().Replace(subject ?? string.Empty, string.Empty));
 
     public static string Forward(string? subject) => Prefix("Fwd:", ForwardPrefix().Replace(subject ?? string.Empty, string.Empty));

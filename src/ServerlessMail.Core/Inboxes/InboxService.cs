@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using ServerlessMail.Mime;
+
+namespace ServerlessMail.Core;
+
+/// <summary>Creates inboxes with their special-use folders, and deletes them (optionally purging their raw messages).</summary>
+public sealed class InboxService(IMailStore store, IBlobStore blobs, TimeProvider clock)
+{
+    public const int MaxDisplayNameLength = 200;
+    public const int MaxLocalPartLength = 64;
+
+    private static readonly string[] Adjectives =
+    [
+        "amber", "brave", "brisk", "calm", "clever", "crisp", "eager", "fair", "gentle", "glad", "keen", "lively",
+        "lucky", "merry", "neat", "noble", "quick", "quiet", "rapid", "sharp", "shiny", "steady", "sunny", "swift",
+    ];
+
+    private static readonly string[] Nouns =
+    [
+        "badger", "beacon", "comet", "falcon", "fern", "harbor", "heron", "lark", "maple", "meadow", "otter", "pebble",
+        "pine", "quill", "raven", "river", "robin", "sparrow", "summit", "thistle", "tiger", "willow", "wren", "zephyr",
+    ];
+
+    private static uint _lastUidValidity;
+
+    /// <summary>
+    /// Creates an inbox. Without a local part, a random readable one (<c>swift-otter-4821</c>). The domain must be one of
+    /// the account's; without one, the account's default domain.
+    /// </summary>
+    public async Task<Inbox> CreateAsync(Principal principal, string? localPart, string? domain, string? displayName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (!principal.IsAccountScoped || !principal.Has(TokenPermissions.Manage))
+        {
+            throw new MailStoreException(MailStoreError.NotAllowed, "Creating inboxes needs an account-scoped token with the manage permission.");
+        }
+
+        if (displayName is { Length: > MaxDisplayNameLength })
+        {
+            throw MailStoreException.TooLarge("displayName", MaxDisplayNameLength);
+        }
+
+        var domains = await store.ListDomainsAsync(principal.AccountId, cancellationToken).ConfigureAwait(false);
+        var target = domain is null
+            ? domains.FirstOrDefault(d => d.IsDefault) ?? (domains.Count > 0 ? domains[0] : null)
+            : domains.FirstOrDefault(d => string.Equals(d.Name, RecipientResolver.Normalize("x@" + domain)?.Domain, StringComparison.Ordinal));
+        if (target is null)
+        {
+            throw new MailStoreException(MailStoreError.InvalidArgument, domain is null ? "The account has no domain." : $"The account does not own the domain '{domain}'.");
+        }
+
+        var local = localPart?.Trim().ToLowerInvariant() ?? RandomLocalPart();
+        if (local.Length is 0 or > MaxLocalPartLength || local.Contains('+', StringComparison.Ordinal) ||
+            !AddressParser.TryParseMailbox(local + "@" + target.Name, out var mailbox) || mailbox.LocalPart != local)
+        {
+            throw new MailStoreException(MailStoreError.InvalidArgument, $"'{localPart}' is not a valid local part (a dot-atom of at most {MaxLocalPartLength} characters, without '+').");
+        }
+
+        var now = clock.GetUtcNow();
+        var inbox = new Inbox(Ids.New(Ids.Inbox, clock), principal.AccountId, local, target.Name, displayName, QuotaLimits.Unlimited, now);
+        await store.CreateInboxAsync(inbox, NewSpecialFolders(inbox.Id, now), cancellationToken).ConfigureAwait(false);
+        return inbox;
+    }
+
+    /// <summary>Deletes the inbox and all its mail; with <paramref name="purge"/> also erases the raw messages no one else references.</summary>
+    public async Task DeleteAsync(Principal principal, string inboxId, bool purge, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var inbox = await GetAsync(principal, inboxId, cancellationToken).ConfigureAwait(false);
+        if (!principal.IsAccountScoped || !principal.Has(TokenPermissions.Manage))
+        {
+            throw new MailStoreException(MailStoreError.NotAllowed, "Deleting inboxes needs an account-scoped token with the manage permission.");
+        }
+
+        var orphans = await store.DeleteInboxAsync(inbox.Id, cancellationToken).ConfigureAwait(false);
+        if (purge)
+        {
+            foreach (var key in orphans)
+            {
+                await blobs.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The inbox if the principal may see it; otherwise NotFound, never revealing that it exists.</summary>
+    public async Task<Inbox> GetAsync(Principal principal, string inboxId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var inbox = Ids.IsWellFormed(inboxId, Ids.Inbox) ? await store.GetInboxAsync(inboxId, cancellationToken).ConfigureAwait(false) : null;
+        return inbox is not null && principal.Covers(inbox) ? inbox : throw MailStoreException.NotFound("The inbox");
+    }
+
+    /// <summary>The special-use folders of a new inbox, each with a fresh UIDVALIDITY.</summary>
+    public IReadOnlyList<Folder> NewSpecialFolders(string inboxId, DateTimeOffset now) =>
+        Folder.SpecialFolders
+            .Select(f => NewFolder(inboxId, f.Name, f.Use, now))
+            .ToList();
+
+    public Folder NewFolder(string inboxId, string name, SpecialUse use, DateTimeOffset now) =>
+        new(Ids.New(Ids.Folder, clock), inboxId, name, use, NextUidValidity(now), 1, 0, 0, 0, 1, true, now);
+
+    /// <summary>
+    /// UIDVALIDITY from the clock in seconds, strictly increasing within this process, so a folder deleted and created
+    /// again never reuses the old value (RFC 3501 §2.3.1.1).
+    /// </summary>
+    private static uint NextUidValidity(DateTimeOffset now)
+    {
+        var candidate = (uint)Math.Clamp(now.ToUnixTimeSeconds(), 1, uint.MaxValue);
+        while (true)
+        {
+            var last = Volatile.Read(ref _lastUidValidity);
+            var next = Math.Max(candidate, last + 1);
+            if (Interlocked.CompareExchange(ref _lastUidValidity, next, last) == last)
+            {
+                return next;
+            }
+        }
+    }
+
+    private static string RandomLocalPart() =>
+        $"{Adjectives[RandomNumberGenerator.GetInt32(Adjectives.Length)]}-{Nouns[RandomNumberGenerator.GetInt32(Nouns.Length)]}-{RandomNumberGenerator.GetInt32(1000, 10000)}";
+}

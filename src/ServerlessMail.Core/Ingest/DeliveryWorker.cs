@@ -1,0 +1,63 @@
+namespace ServerlessMail.Core;
+
+/// <summary>
+/// Delivers accepted messages on one machine: woken by <see cref="DeliverySignal"/> after each accept, and every
+/// <see cref="RetryInterval"/> for retries. On AWS the S3-triggered ingest function does this job instead.
+/// </summary>
+public sealed class DeliveryWorker(IIngestStore store, MailIngestService ingest, DeliverySignal signal, TimeProvider clock)
+{
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    private const int BatchSize = 64;
+
+    /// <summary>Raised when a delivery attempt fails unexpectedly; the host logs it. The message stays accepted and is retried.</summary>
+    public event Action<AcceptedMessage, Exception>? DeliveryFailed;
+
+    /// <summary>Raised after each delivery, so hosts can notify IMAP IDLE and API wait-for listeners.</summary>
+    public event Action<DeliveryResult>? Delivered;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var delivered = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+            if (delivered == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(RetryInterval, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One pass over due messages; returns how many were attempted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var due = await store.ListDueAcceptedAsync(clock.GetUtcNow(), BatchSize, cancellationToken).ConfigureAwait(false);
+        foreach (var message in due)
+        {
+            try
+            {
+                Delivered?.Invoke(await ingest.DeliverAsync(message.Id, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                DeliveryFailed?.Invoke(message, exception);
+                var retry = message with
+                {
+                    Attempts = message.Attempts + 1,
+                    NextAttemptAt = clock.GetUtcNow() + MailIngestService.Backoff(message.Attempts + 1),
+                    LastError = exception.Message,
+                };
+                await store.UpdateAcceptedAsync(retry, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return due.Count;
+    }
+}

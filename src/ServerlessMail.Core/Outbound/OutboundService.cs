@@ -1,0 +1,95 @@
+namespace ServerlessMail.Core;
+
+/// <summary>
+/// The submission path shared by SMTP submission and the REST API: reserve quota, store the raw message, write the
+/// Sent copy, record the OutboundEmail as queued. Relaying it is the relay worker's job. With an idempotency key the
+/// whole path is repeatable: the same key yields the same ids, the quota is charged once, and nothing is duplicated.
+/// </summary>
+public sealed class OutboundService(IMailStore store, IBlobStore blobs, QuotaService quotas, ThreadResolver threads, TimeProvider clock)
+{
+    /// <summary>Recipients per message, as SMTP limits them (RFC 5321 §4.5.3.1.8 asks servers to take at least 100).</summary>
+    public const int MaxRecipients = 100;
+
+    public async Task<SubmitResult> SubmitAsync(
+        Principal principal,
+        Inbox inbox,
+        Stream raw,
+        string mailFrom,
+        IReadOnlyList<string> recipients,
+        string? idempotencyKey,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(recipients);
+        if (!principal.Covers(inbox))
+        {
+            throw MailStoreException.NotFound("The inbox");
+        }
+
+        if (!principal.Has(TokenPermissions.Send))
+        {
+            throw new MailStoreException(MailStoreError.NotAllowed, "Sending needs the send permission.");
+        }
+
+        if (recipients.Count is 0 or > MaxRecipients)
+        {
+            throw new MailStoreException(MailStoreError.InvalidArgument, $"A message needs 1 to {MaxRecipients} recipients.");
+        }
+
+        var account = await store.GetAccountAsync(inbox.AccountId, cancellationToken).ConfigureAwait(false)
+            ?? throw MailStoreException.NotFound("The account");
+        var decision = await quotas.ReserveSendAsync(account, inbox, recipients.Count, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        if (!decision.Allowed)
+        {
+            return new SubmitResult(null, null, decision);
+        }
+
+        var now = clock.GetUtcNow();
+        var outboundId = idempotencyKey is null ? Ids.New(Ids.Outbound, clock) : Ids.FromKey(Ids.Outbound, account.Id + "\n" + idempotencyKey);
+        var existing = idempotencyKey is null ? null : await store.GetOutboundAsync(outboundId, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            var copy = await store.GetMessageAsync(existing.SentMessageId, cancellationToken).ConfigureAwait(false);
+            return new SubmitResult(existing, copy, decision);
+        }
+
+        var blobKey = BlobKeys.Outbound(outboundId, now);
+        var size = await blobs.PutAsync(blobKey, raw, cancellationToken).ConfigureAwait(false);
+        ParsedMail parsed;
+        await using (var stored = await blobs.OpenReadAsync(blobKey, cancellationToken).ConfigureAwait(false))
+        {
+            parsed = MessageSummarizer.Parse(await SeekableAsync(stored, cancellationToken).ConfigureAwait(false));
+        }
+
+        var sent = await store.FindFolderAsync(inbox.Id, "Sent", cancellationToken).ConfigureAwait(false)
+            ?? throw MailStoreException.NotFound("The Sent folder");
+        var thread = await threads.ResolveAsync(account.Id, parsed.Summary, now, cancellationToken).ConfigureAwait(false);
+        var envelope = new MessageEnvelope(mailFrom, recipients.Select(r => r.ToLowerInvariant()).ToList(), null, principal.TokenId);
+        var sentCopy = await store.AppendAsync(
+            new NewMessage(
+                Ids.New(Ids.Message, clock), account.Id, inbox.Id, sent.Id, MessageFlags.Seen, [], now, size, thread, blobKey,
+                envelope, parsed.Summary, parsed.Structure, DeliveryKey: outboundId + ":sent"),
+            cancellationToken).ConfigureAwait(false);
+
+        var outbound = new OutboundEmail(
+            outboundId, account.Id, inbox.Id, sentCopy.Id, parsed.Summary.MessageIdHeader, blobKey, mailFrom, envelope.Recipients,
+            OutboundStatus.Queued, null, [new OutboundEvent(now, OutboundStatus.Queued, null)], 0, now, now, now, idempotencyKey);
+        outbound = await store.CreateOutboundAsync(outbound, cancellationToken).ConfigureAwait(false);
+        return new SubmitResult(outbound, sentCopy, decision);
+    }
+
+    private static async Task<Stream> SeekableAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        if (stream.CanSeek)
+        {
+            return stream;
+        }
+
+        var spool = new MemoryStream();
+        await stream.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
+        spool.Position = 0;
+        return spool;
+    }
+}

@@ -1,0 +1,48 @@
+namespace ServerlessMail.Core;
+
+public interface IMessageStore
+{
+    /// <summary>
+    /// Appends to a folder: assigns the next UID and a new MODSEQ, updates the folder's counts, and charges the stored
+    /// bytes, atomically. UIDs ascend in commit order: a message committed later never has a smaller UID. With a
+    /// <see cref="NewMessage.DeliveryKey"/> already stored, returns that message unchanged (an idempotent replay).
+    /// Over <see cref="NewMessage.Limit"/>: <see cref="MailStoreError.OverQuota"/>.
+    /// </summary>
+    Task<StoredMessage> AppendAsync(NewMessage message, CancellationToken cancellationToken = default);
+
+    Task<StoredMessage?> GetMessageAsync(string messageId, CancellationToken cancellationToken = default);
+
+    Task<StoredMessage?> GetMessageByUidAsync(string folderId, uint uid, CancellationToken cancellationToken = default);
+
+    /// <summary>Messages of a folder, newest (highest UID) first, filtered by <paramref name="query"/>.</summary>
+    Task<Page<StoredMessage>> ListMessagesAsync(string folderId, MessageQuery query, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Every message's UID, flags and MODSEQ in a folder, in UID order: what IMAP SELECT needs, without summaries.</summary>
+    Task<IReadOnlyList<MessageState>> ListStatesAsync(string folderId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes flags and keywords, giving the message a new MODSEQ. With <paramref name="unchangedSince"/> (RFC 7162
+    /// UNCHANGEDSINCE) and a message modified after it: <see cref="MailStoreError.Conflict"/>, nothing changed.
+    /// </summary>
+    Task<StoredMessage> UpdateFlagsAsync(string messageId, FlagChange change, ulong? unchangedSince = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves to another folder of the same inbox: a new UID there, an expunge in the source, the same message id.
+    /// </summary>
+    Task<StoredMessage> MoveAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies into another folder of the same inbox under a new message id, sharing the blob.</summary>
+    Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes messages permanently, recording each expunge with a MODSEQ for <see cref="GetChangesAsync"/>. Returns
+    /// the blob keys no other message still references. Unknown ids are skipped.
+    /// </summary>
+    Task<IReadOnlyList<string>> ExpungeAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Messages changed and UIDs expunged after <paramref name="sinceModSeq"/>, with the folder's current state.</summary>
+    Task<FolderChanges> GetChangesAsync(string folderId, ulong sinceModSeq, CancellationToken cancellationToken = default);
+
+    /// <summary>The messages of a thread within an account, oldest first.</summary>
+    Task<IReadOnlyList<StoredMessage>> ListThreadAsync(string accountId, string threadId, CancellationToken cancellationToken = default);
+}
