@@ -6,7 +6,6 @@ namespace ServerlessMail.Core;
 /// <summary>Creates inboxes with their special-use folders, and deletes them (optionally purging their raw messages).</summary>
 public sealed class InboxService(IMailStore store, IBlobStore blobs, TimeProvider clock)
 {
-    public const int MaxDisplayNameLength = 200;
     public const int MaxLocalPartLength = 64;
 
     private static readonly string[] Adjectives =
@@ -35,9 +34,9 @@ public sealed class InboxService(IMailStore store, IBlobStore blobs, TimeProvide
             throw new MailStoreException(MailStoreError.NotAllowed, "Creating inboxes needs an account-scoped token with the manage permission.");
         }
 
-        if (displayName is { Length: > MaxDisplayNameLength })
+        if (displayName is { Length: > ModelLimits.DisplayName })
         {
-            throw MailStoreException.TooLarge("displayName", MaxDisplayNameLength);
+            throw MailStoreException.TooLarge("displayName", ModelLimits.DisplayName);
         }
 
         var domains = await store.ListDomainsAsync(principal.AccountId, cancellationToken).ConfigureAwait(false);

@@ -14,35 +14,57 @@ public static class MessageSummarizer
     /// </summary>
     public static MimeParserOptions StorageOptions { get; } = new() { MaxParts = 1_000 };
 
+    // Used when a structure does not fit ModelLimits.StructureBytes even with StorageOptions.
+    private static readonly MimeParserOptions FallbackOptions = new() { MaxParts = 100, MaxDepth = 16 };
+
     public static ParsedMail Parse(Stream seekableRaw)
     {
         ArgumentNullException.ThrowIfNull(seekableRaw);
+        var start = seekableRaw.Position;
         var message = MimeParser.Parse(seekableRaw, StorageOptions);
-        return new ParsedMail(message, Summarize(message), MimeStructureCodec.Serialize(message));
+        var structure = MimeStructureCodec.Serialize(message);
+        if (structure.Length > ModelLimits.StructureBytes)
+        {
+            seekableRaw.Position = start;
+            message = MimeParser.Parse(seekableRaw, FallbackOptions);
+            structure = MimeStructureCodec.Serialize(message);
+        }
+
+        return new ParsedMail(message, Summarize(message), structure);
     }
 
     public static MessageSummary Summarize(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         return new MessageSummary(
-            message.Subject,
+            Cut(message.Subject, ModelLimits.Subject),
             Addresses(message.From),
             Addresses(message.To),
             Addresses(message.Cc),
             Addresses(message.Bcc),
             Addresses(message.ReplyTo),
             message.Date,
-            message.MessageId,
-            message.InReplyTo,
-            message.References,
+            Cut(message.MessageId, ModelLimits.Subject),
+            message.InReplyTo.Take(ModelLimits.References).ToList(),
+            KeepEnds(message.References, ModelLimits.References),
             message.Source is null ? string.Empty : message.GetPreview(PreviewLength),
             message.Attachments
-                .Select(a => new AttachmentSummary(a.Id, a.FileName, a.SafeFileName, a.ContentType, a.Disposition, a.ContentId, a.EncodedSize))
+                .Take(ModelLimits.Attachments)
+                .Select(a => new AttachmentSummary(a.Id, Cut(a.FileName, 255), a.SafeFileName, a.ContentType, a.Disposition, Cut(a.ContentId, 255), a.EncodedSize))
                 .ToList());
     }
 
     private static List<AddressSummary> Addresses(IReadOnlyList<InternetAddress> addresses) =>
-        MimeMessage.Mailboxes(addresses).Select(m => new AddressSummary(m.Name, m.Address)).ToList();
+        MimeMessage.Mailboxes(addresses)
+            .Take(ModelLimits.AddressesPerField)
+            .Select(m => new AddressSummary(Cut(m.Name, ModelLimits.DisplayName), Cut(m.Address, 320)!))
+            .ToList();
+
+    private static string? Cut(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+
+    /// <summary>The thread root and the most recent references matter; the middle of a long chain does not.</summary>
+    private static List<string> KeepEnds(IReadOnlyList<string> ids, int max) =>
+        ids.Count <= max ? ids.ToList() : ids.Take(1).Concat(ids.Skip(ids.Count - (max - 1))).ToList();
 }
 
 /// <summary>A parsed message with its summary and its serialized structure.</summary>

@@ -5,8 +5,6 @@ namespace ServerlessMail.Core;
 /// <summary>Issues, checks and revokes API tokens. Secrets are shown once and stored only as SHA-256.</summary>
 public sealed class TokenService(ITokenStore store, TimeProvider clock)
 {
-    public const int MaxNameLength = 100;
-
     // Recording every use would make each request a write; a minute of precision is plenty for "last used".
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
@@ -25,9 +23,9 @@ public sealed class TokenService(ITokenStore store, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length > MaxNameLength)
+        if (name.Length > ModelLimits.TokenName)
         {
-            throw MailStoreException.TooLarge("name", MaxNameLength);
+            throw MailStoreException.TooLarge("name", ModelLimits.TokenName);
         }
 
         if (permissions == TokenPermissions.None || (permissions & ~TokenPermissions.All) != 0)
