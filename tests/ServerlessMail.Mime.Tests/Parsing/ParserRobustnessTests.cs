@@ -128,6 +128,31 @@ public sealed class ParserRobustnessTests
         AssertLinearWork(raw, stats, 1);
     }
 
+    [Theory]
+    [InlineData("base64")]
+    [InlineData("7bit")]
+    public void StructureOnlyParsing_AllocatesNothingPerByteOfBody(string encoding)
+    {
+        // The same two-part message with a 64 KB and a 4 MB body: the allocations must not grow with the body.
+        var small = ParseCounting(MessageWithBody(64 * 1024, encoding)).Allocated;
+        var large = ParseCounting(MessageWithBody(4 * 1024 * 1024, encoding)).Allocated;
+
+        Assert.True(large <= small + 512, $"64 KB body: {small} bytes allocated; 4 MB body: {large} bytes");
+    }
+
+    private static byte[] MessageWithBody(int bodyBytes, string encoding)
+    {
+        var line = encoding == "base64" ? new string('Q', 76) : "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor";
+        var builder = new StringBuilder($"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n");
+        while (builder.Length < bodyBytes)
+        {
+            builder.Append(line).Append("\r\n");
+        }
+
+        builder.Append("--b--\r\n");
+        return Encoding.ASCII.GetBytes(builder.ToString());
+    }
+
     private static (MimeEntity Root, MimeParseStatistics Stats, long Allocated) ParseCounting(byte[] raw)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
