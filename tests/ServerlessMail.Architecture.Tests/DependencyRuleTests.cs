@@ -12,11 +12,13 @@ public sealed class DependencyRuleTests
 {
     private static readonly string[] BclPrefixes = ["System", "Microsoft.Win32", "netstandard", "mscorlib"];
 
-    [Fact]
-    public void Mime_UsesTheBclOnly()
+    [Theory]
+    [InlineData("ServerlessMail.Mime")]
+    [InlineData("ServerlessMail.Net")]
+    public void Leaves_UseTheBclOnly(string assembly)
     {
-        var references = Referenced("ServerlessMail.Mime");
-        Assert.All(references, name => Assert.True(IsBcl(name), $"ServerlessMail.Mime references {name}"));
+        var references = Referenced(assembly);
+        Assert.All(references, name => Assert.True(IsBcl(name), $"{assembly} references {name}"));
     }
 
     [Theory]
