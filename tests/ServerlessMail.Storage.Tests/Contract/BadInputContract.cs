@@ -102,6 +102,30 @@ public abstract partial class BadInputContract : StoreContract
         Assert.Equal(0, (await Harness.ReloadAsync(bob.InboxFolder)).Total);
     }
 
+    /// <summary>Blob keys come from <see cref="BlobKeys"/>, not from users; still, no key may reach outside the store.</summary>
+    [Theory]
+    [InlineData("../../escape.eml")]
+    [InlineData("/etc/absolute.eml")]
+    [InlineData("raw/../../../escape.eml")]
+    public async Task KeysThatLookLikePathsAreRefusedOrKeptInside(string key)
+    {
+        var content = "Subject: x\r\n\r\nbody\r\n"u8.ToArray();
+        try
+        {
+            await Harness.Blobs.PutAsync(key, new MemoryStream(content));
+        }
+        catch (MailStoreException exception)
+        {
+            Assert.Equal(MailStoreError.InvalidArgument, exception.Error);
+            return;
+        }
+
+        // Accepted: then it is an ordinary key that reads back and deletes like any other.
+        Assert.Equal(content, await TestMail.ReadAllAsync(await Harness.Blobs.OpenReadAsync(key)));
+        await Harness.Blobs.DeleteAsync(key);
+        await StoreFixtures.AssertErrorAsync(MailStoreError.NotFound, () => Harness.Blobs.OpenReadAsync(key));
+    }
+
     private static async Task EmptyOrNotFoundAsync<T>(Func<Task<IReadOnlyList<T>>> list)
     {
         try
