@@ -43,7 +43,10 @@ public sealed class DeliveryWorker(IIngestStore store, MailIngestService ingest,
         {
             try
             {
-                Delivered?.Invoke(await ingest.DeliverAsync(message.Id, cancellationToken).ConfigureAwait(false));
+                // Not Delivered?.Invoke(await …): a null-conditional call skips evaluating its argument, so with no
+                // subscriber nothing would be delivered.
+                var result = await ingest.DeliverAsync(message.Id, cancellationToken).ConfigureAwait(false);
+                Delivered?.Invoke(result);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
