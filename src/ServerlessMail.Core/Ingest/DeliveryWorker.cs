@@ -43,8 +43,7 @@ public sealed class DeliveryWorker(IIngestStore store, MailIngestService ingest,
         {
             try
             {
-                // Not Delivered?.Invoke(await …): a null-conditional call skips evaluating its argument, so with no
-                // subscriber nothing would be delivered.
+                // Not inside Delivered?.Invoke(...): with no subscriber, '?.' would skip evaluating the delivery itself.
                 var result = await ingest.DeliverAsync(message.Id, cancellationToken).ConfigureAwait(false);
                 Delivered?.Invoke(result);
             }
