@@ -152,13 +152,14 @@ public sealed partial class DynamoMailStore
         {
             IndexName = TableSchema.ByParent,
             KeyConditionExpression = after is null ? "#pk = :pk" : "#pk = :pk AND #sk < :after",
-            ExpressionAttributeNames = new() { ["#pk"] = Attr.Gsi1Pk, ["#sk"] = Attr.Gsi1Sk },
+            ExpressionAttributeNames = new() { ["#pk"] = Attr.Gsi1Pk },
             ExpressionAttributeValues = new() { [":pk"] = Av.S(parent) },
             ScanIndexForward = false,
             Limit = limit + 1,
         };
         if (after is not null)
         {
+            request.ExpressionAttributeNames["#sk"] = Attr.Gsi1Sk;
             request.ExpressionAttributeValues[":after"] = Av.S(after);
         }
 
