@@ -41,22 +41,25 @@ public sealed class LocalBlobStore : IBlobStore
         var directory = Path.GetDirectoryName(path)!;
         await Disk(key, () => EnsureDirectoryAsync(directory)).ConfigureAwait(false);
         var temp = BlobPaths.NewTempPath(directory);
+        long length;
         try
         {
-            var length = await WriteFileAsync(key, temp, content, cancellationToken).ConfigureAwait(false);
+            length = await WriteFileAsync(key, temp, content, cancellationToken).ConfigureAwait(false);
             Disk(key, () => File.Move(temp, path, overwrite: true));
-            if (_fsync)
-            {
-                await Disk(key, () => _flusher.FlushAsync(directory)).ConfigureAwait(false);
-            }
-
-            return length;
         }
-        finally
+        catch
         {
-            // After the rename there is nothing at the temp name; before it, the bytes were never acknowledged.
+            // Never renamed, so never acknowledged: the temp file goes (a crash here leaves it to RemoveTempFiles).
             File.Delete(temp);
+            throw;
         }
+
+        if (_fsync)
+        {
+            await Disk(key, () => _flusher.FlushAsync(directory)).ConfigureAwait(false);
+        }
+
+        return length;
     }
 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default) =>
@@ -108,8 +111,9 @@ public sealed class LocalBlobStore : IBlobStore
         var path = _paths.Resolve(key);
         try
         {
-            // FileShare.Delete: a reader must not stop a concurrent delete or replace (rename over) of the key.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 16384, FileOptions.Asynchronous);
+            // Blobs are replaced by rename, never written in place, so readers need no lock (and ReadWrite sharing
+            // spares the flock(2) .NET takes otherwise); Delete sharing lets a delete or replace proceed meanwhile.
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 16384, FileOptions.Asynchronous);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
@@ -123,7 +127,8 @@ public sealed class LocalBlobStore : IBlobStore
     /// </summary>
     private async Task<long> WriteFileAsync(string key, string temp, Stream content, CancellationToken cancellationToken)
     {
-        var file = Disk(key, () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0));
+        // The temp name is unique, so no lock is needed; sharing ReadWrite keeps .NET from taking an flock(2) per file.
+        var file = Disk(key, () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0));
         await using (file.ConfigureAwait(false))
         {
             var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);

@@ -121,6 +121,7 @@ public sealed partial class LocalMailStore : IMailStore, IAsyncDisposable
             PRAGMA foreign_keys = ON;
             PRAGMA busy_timeout = {(int)_options.BusyTimeout.TotalMilliseconds};
             PRAGMA cache_size = -{_options.CacheSizeKiB};
+            PRAGMA mmap_size = {(long)_options.MmapSizeMiB * 1024 * 1024};
             PRAGMA temp_store = MEMORY;
             PRAGMA query_only = {(readOnly ? 1 : 0)};
             """);
