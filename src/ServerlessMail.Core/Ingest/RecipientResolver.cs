@@ -22,7 +22,8 @@ public sealed record ResolvedRecipient(string Address, RecipientKind Kind, Inbox
 /// </summary>
 public sealed class RecipientResolver(IMailStore store)
 {
-    private static readonly IdnMapping Idn = new();
+    // STD3 rules refuse what is no host name (spaces, labels starting or ending with '-'), as the strict address parser does.
+    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = true };
 
     public async Task<ResolvedRecipient> ResolveAsync(string address, CancellationToken cancellationToken = default)
     {
@@ -71,7 +72,8 @@ public sealed class RecipientResolver(IMailStore store)
         string domain;
         try
         {
-            domain = Idn.GetAscii(address[(at + 1)..].TrimEnd('.')).ToLowerInvariant();
+            // Lower-case first: punycode encodes case, so "BÜCHER" and "bücher" would otherwise be different domains.
+            domain = Idn.GetAscii(address[(at + 1)..].TrimEnd('.').ToLowerInvariant());
         }
         catch (ArgumentException)
         {

@@ -19,7 +19,7 @@ public sealed record QuotaDecision(bool Allowed, QuotaLimitKind? Limit = null, s
 
     public string Describe() => Allowed
         ? "allowed"
-        : string.Create(CultureInfo.InvariantCulture, $"{Scope} limit of {LimitValue} {Unit} reached; resets at {ResetAt:yyyy-MM-ddTHH:mm:ssZ}");
+        : string.Create(CultureInfo.InvariantCulture, $"{Scope} limit of {LimitValue} {Unit} reached; resets at {ResetAt?.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
 
     private string Unit => Limit switch
     {

@@ -7,7 +7,7 @@ public abstract partial class BadInputContract
 {
     public static TheoryData<string> GarbageCursors { get; } =
     [
-        "x", "null", "!!!!", "AAAA", "eyJ1aWQiOjV9", Convert.ToBase64String("{\"uid\":5}"u8), Convert.ToBase64String(new byte[64]),
+        "x", "null", "!!!!", "AAAA", Convert.ToBase64String("{\"uid\":5}"u8), Convert.ToBase64String(new byte[64]),
         "%%%%", "../", new string('A', 10_000), "\u0000", "🙂", "c_1", "1",
     ];
 

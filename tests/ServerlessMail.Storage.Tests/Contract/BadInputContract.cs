@@ -30,12 +30,14 @@ public abstract partial class BadInputContract : StoreContract
         Assert.Null(await Harness.Store.FindOutboundByProviderIdAsync(id));
         Assert.Null(await Harness.Store.FindThreadBySubjectAsync(id, id, Harness.Now().AddDays(-1)));
         Assert.Null(await Harness.Store.FindThreadByMessageIdsAsync(id, [id]));
-        Assert.Empty(await Harness.Store.ListDomainsAsync(id));
-        Assert.Empty(await Harness.Store.ListTokensAsync(id));
-        Assert.Empty(await Harness.Store.ListThreadAsync(id, id));
-        Assert.Empty(await Harness.Store.ListStatesAsync(id));
         Assert.Empty(await Harness.Store.ExpungeAsync([id]));
         Assert.Equal(0, await Harness.Store.GetCounterAsync(id));
+
+        // The ports do not say whether listing under an unknown parent is empty or NotFound; either is a fair answer.
+        await EmptyOrNotFoundAsync(() => Harness.Store.ListDomainsAsync(id));
+        await EmptyOrNotFoundAsync(() => Harness.Store.ListTokensAsync(id));
+        await EmptyOrNotFoundAsync(() => Harness.Store.ListThreadAsync(id, id));
+        await EmptyOrNotFoundAsync(() => Harness.Store.ListStatesAsync(id));
         await EmptyOrNotFoundAsync(() => Harness.Store.ListFoldersAsync(id));
         await EmptyOrNotFoundAsync(async () => (await Harness.Store.ListInboxesAsync(id, new PageRequest())).Items);
         await EmptyOrNotFoundAsync(async () => (await Harness.Store.ListMessagesAsync(id, MessageQuery.All, new PageRequest())).Items);
@@ -98,6 +100,30 @@ public abstract partial class BadInputContract : StoreContract
 
         MessageAssert.Same(message, await Harness.Store.GetMessageAsync(message.Id));
         Assert.Equal(0, (await Harness.ReloadAsync(bob.InboxFolder)).Total);
+    }
+
+    /// <summary>Blob keys come from <see cref="BlobKeys"/>, not from users; still, no key may reach outside the store.</summary>
+    [Theory]
+    [InlineData("../../escape.eml")]
+    [InlineData("/etc/absolute.eml")]
+    [InlineData("raw/../../../escape.eml")]
+    public async Task KeysThatLookLikePathsAreRefusedOrKeptInside(string key)
+    {
+        var content = "Subject: x\r\n\r\nbody\r\n"u8.ToArray();
+        try
+        {
+            await Harness.Blobs.PutAsync(key, new MemoryStream(content));
+        }
+        catch (MailStoreException exception)
+        {
+            Assert.Equal(MailStoreError.InvalidArgument, exception.Error);
+            return;
+        }
+
+        // Accepted: then it is an ordinary key that reads back and deletes like any other.
+        Assert.Equal(content, await TestMail.ReadAllAsync(await Harness.Blobs.OpenReadAsync(key)));
+        await Harness.Blobs.DeleteAsync(key);
+        await StoreFixtures.AssertErrorAsync(MailStoreError.NotFound, () => Harness.Blobs.OpenReadAsync(key));
     }
 
     private static async Task EmptyOrNotFoundAsync<T>(Func<Task<IReadOnlyList<T>>> list)

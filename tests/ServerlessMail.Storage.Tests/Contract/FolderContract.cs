@@ -104,6 +104,21 @@ public abstract class FolderContract : StoreContract
     }
 
     [Fact]
+    public async Task NonAsciiNamesAreStoredAndFoundExactly()
+    {
+        var mailbox = await Harness.SeedMailboxAsync();
+        var summer = await Harness.SeedFolderAsync(mailbox, "Été/Données");
+        var japanese = await Harness.SeedFolderAsync(mailbox, "受信箱");
+
+        Assert.Equal(summer, await Harness.Store.FindFolderAsync(mailbox.Inbox.Id, "Été/Données"));
+        Assert.Equal(japanese, await Harness.Store.FindFolderAsync(mailbox.Inbox.Id, "受信箱"));
+        Assert.Null(await Harness.Store.FindFolderAsync(mailbox.Inbox.Id, "été/données"));
+        Assert.Null(await Harness.Store.FindFolderAsync(mailbox.Inbox.Id, "Ete/Donnees"));
+        var created = await Harness.SeedFolderAsync(mailbox, "été/données");
+        Assert.NotEqual(summer.Id, created.Id);
+    }
+
+    [Fact]
     public async Task RenamingMovesDescendantsAndKeepsIdsUidValidityAndMessages()
     {
         var mailbox = await Harness.SeedMailboxAsync();

@@ -101,6 +101,47 @@ public abstract partial class MessageContract
         Assert.Equal([3u, 2u, 1u], rest.Select(m => m.Uid));
     }
 
+    [Theory]
+    [InlineData("ZÜRICH", 1)]
+    [InlineData("réunion", 1)]
+    [InlineData("100%", 2)]
+    [InlineData("a_b", 3)]
+    [InlineData("%", 2)]
+    [InlineData("_", 3)]
+    public async Task TextFiltersAreLiteralAndCaseInsensitiveBeyondAscii(string subject, int expected)
+    {
+        var mailbox = await Harness.SeedMailboxAsync();
+        var subjects = new[] { "Réunion à Zürich", "100% done", "a_b test", "1000 done", "axb test", "Other" };
+        var appended = new List<StoredMessage>();
+        foreach (var text in subjects)
+        {
+            appended.Add(await Harness.AppendAsync(mailbox, raw: TestMail.Build(subject: text)));
+        }
+
+        var page = await Harness.Store.ListMessagesAsync(mailbox.InboxFolder.Id, new MessageQuery(Subject: subject), new PageRequest());
+
+        Assert.Equal([appended[expected - 1].Id], page.Items.Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task SparseMatchesArePagedWithoutLosingAny()
+    {
+        var mailbox = await Harness.SeedMailboxAsync();
+        var unread = new List<uint>();
+        for (var i = 0; i < 30; i++)
+        {
+            var message = await Harness.AppendAsync(mailbox, flags: i is 3 or 17 or 18 ? MessageFlags.None : MessageFlags.Seen);
+            if (message.Flags == MessageFlags.None)
+            {
+                unread.Insert(0, message.Uid);
+            }
+        }
+
+        var found = await StoreFixtures.DrainAsync(page => Harness.Store.ListMessagesAsync(mailbox.InboxFolder.Id, new MessageQuery(Unread: true), page), limit: 1);
+
+        Assert.Equal(unread, found.Select(m => m.Uid));
+    }
+
     [Fact]
     public async Task AnEmptyFolderListsNothing()
     {

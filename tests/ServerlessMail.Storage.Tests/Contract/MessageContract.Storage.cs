@@ -78,4 +78,24 @@ public abstract partial class MessageContract
         Assert.Equal(first.Id, replay.Id);
         Assert.Equal((message.Size, message.Size), await Harness.Store.GetStoredBytesAsync(mailbox.AccountId, mailbox.Inbox.Id));
     }
+
+    [Fact]
+    public async Task DeletingAFolderOrAnInboxReleasesItsBytesAndMovingKeepsThem()
+    {
+        var alice = await Harness.SeedMailboxAsync("alice");
+        var bob = await Harness.SeedSiblingAsync(alice, "bob");
+        var folder = await Harness.SeedFolderAsync(alice, "Old");
+        var kept = await Harness.AppendAsync(alice);
+        var dropped = await Harness.AppendAsync(alice, folder);
+        var bobs = await Harness.AppendAsync(bob);
+
+        await Harness.Store.MoveAsync(kept.Id, alice.FolderNamed("Archive").Id);
+        Assert.Equal((kept.Size + dropped.Size, kept.Size + dropped.Size + bobs.Size), await Harness.Store.GetStoredBytesAsync(alice.AccountId, alice.Inbox.Id));
+
+        await Harness.Store.DeleteFolderAsync(folder.Id);
+        Assert.Equal((kept.Size, kept.Size + bobs.Size), await Harness.Store.GetStoredBytesAsync(alice.AccountId, alice.Inbox.Id));
+
+        await Harness.Store.DeleteInboxAsync(bob.Inbox.Id);
+        Assert.Equal((kept.Size, kept.Size), await Harness.Store.GetStoredBytesAsync(alice.AccountId, alice.Inbox.Id));
+    }
 }
