@@ -4,9 +4,19 @@ using ServerlessMail.Core;
 namespace ServerlessMail.Storage.Benchmarks;
 
 /// <summary>One figure: how many messages per second <c>concurrency</c> callers get through accept then deliver.</summary>
-internal sealed record CellResult(int Size, int Concurrency, long Messages, TimeSpan Elapsed, double P50Ms, double P99Ms, long? Requests, string? Note)
+/// <remarks>
+/// <see cref="UserCpu"/> and <see cref="SystemCpu"/> are this process's CPU time during the cell (every thread: callers,
+/// the SQLite writer, GC, JIT). On a shared machine they say more than the rate: at N idle cores the ceiling is about
+/// N / (CPU per message).
+/// </remarks>
+internal sealed record CellResult(
+    int Size, int Concurrency, long Messages, TimeSpan Elapsed, double P50Ms, double P99Ms, TimeSpan UserCpu, TimeSpan SystemCpu, long? Requests, string? Note)
 {
     public double PerSecond => Messages / Elapsed.TotalSeconds;
+
+    public double CpuMsPerMessage => (UserCpu + SystemCpu).TotalMilliseconds / Math.Max(1, Messages);
+
+    public double SystemShare => SystemCpu / (UserCpu + SystemCpu);
 }
 
 /// <summary>
@@ -30,6 +40,8 @@ internal sealed class IngestBenchmark(IIngestBenchmarkTarget target, BenchmarkSe
             var envelope = new MessageEnvelope("sender@remote.example", [BenchmarkMessages.Recipient], "192.0.2.7");
             var counter = 0L;
             var requestsBefore = stores.Requests;
+            using var process = Process.GetCurrentProcess();
+            var (userBefore, systemBefore) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
             var stopwatch = Stopwatch.StartNew();
             var latencies = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
             {
@@ -51,9 +63,11 @@ internal sealed class IngestBenchmark(IIngestBenchmarkTarget target, BenchmarkSe
                 return mine;
             }, cancellationToken)));
             var elapsed = stopwatch.Elapsed;
+            process.Refresh();
+            var (user, system) = (process.UserProcessorTime - userBefore, process.PrivilegedProcessorTime - systemBefore);
             var all = latencies.SelectMany(l => l).Order().ToArray();
             var requests = stores.Requests - requestsBefore;
-            return new CellResult(size, concurrency, all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.99), requests, stores.Describe(all.Length));
+            return new CellResult(size, concurrency, all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.99), user, system, requests, stores.Describe(all.Length));
         }
     }
 

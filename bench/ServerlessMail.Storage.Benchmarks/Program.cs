@@ -38,7 +38,7 @@ foreach (var size in settings.Sizes)
     {
         var result = await benchmark.RunAsync(size, concurrency, settings.Duration, CancellationToken.None);
         results.Add(result);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Kb(size)} x{concurrency}: {result.Messages} messages in {result.Elapsed.TotalSeconds:F1} s = {result.PerSecond:F0} msg/s (p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms){(result.Note is null ? "" : "; " + result.Note)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Kb(size)} x{concurrency}: {result.Messages} messages in {result.Elapsed.TotalSeconds:F1} s = {result.PerSecond:F0} msg/s (p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms, CPU {result.CpuMsPerMessage:F2} ms/msg, {result.SystemShare:P0} in the kernel){(result.Note is null ? "" : "; " + result.Note)}"));
     }
 }
 
@@ -46,12 +46,12 @@ Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"After: {LoadAverage()}"));
 Console.WriteLine();
 var showRequests = results.Any(r => r.Requests is not null);
-Console.WriteLine("| Message | Concurrency | Messages | Seconds | Messages/s | p50 ms | p99 ms |" + (showRequests ? " Requests/message |" : ""));
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|" + (showRequests ? "---:|" : ""));
+Console.WriteLine("| Message | Concurrency | Messages | Seconds | Messages/s | p50 ms | p99 ms | CPU ms/message |" + (showRequests ? " Requests/message |" : ""));
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|" + (showRequests ? "---:|" : ""));
 foreach (var r in results)
 {
     var requests = showRequests ? string.Create(CultureInfo.InvariantCulture, $" {r.Requests / (double)Math.Max(1, r.Messages):F1} |") : "";
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Kb(r.Size)} | {r.Concurrency} | {r.Messages} | {r.Elapsed.TotalSeconds:F1} | {r.PerSecond:F0} | {r.P50Ms:F1} | {r.P99Ms:F1} |{requests}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Kb(r.Size)} | {r.Concurrency} | {r.Messages} | {r.Elapsed.TotalSeconds:F1} | {r.PerSecond:F0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.CpuMsPerMessage:F2} |{requests}"));
 }
 
 return 0;
