@@ -3,7 +3,7 @@ using ServerlessMail.Core;
 namespace ServerlessMail.Storage.Tests.Contract;
 
 /// <summary>Races the stores must win: concurrent deliveries into one folder, replays, and flag updates.</summary>
-public abstract class ConcurrencyContract : StoreContract
+public abstract partial class ConcurrencyContract : StoreContract
 {
     private const int Deliveries = 50;
 

@@ -3,7 +3,7 @@ using ServerlessMail.Core;
 namespace ServerlessMail.Storage.Tests.Contract;
 
 /// <summary>IInboxStore: inboxes with their folders and address claims.</summary>
-public abstract class InboxContract : StoreContract
+public abstract partial class InboxContract : StoreContract
 {
     [Fact]
     public async Task CreatingAnInboxCreatesItsFoldersAndClaimsItsAddress()

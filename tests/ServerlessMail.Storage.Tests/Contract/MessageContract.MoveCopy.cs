@@ -119,4 +119,41 @@ public abstract partial class MessageContract
         Assert.Equal([d.Uid], afterFlag.Changed.Select(s => s.Uid));
         Assert.Equal([c.Uid], afterFlag.Expunged);
     }
+
+    [Fact]
+    public async Task UidsAreNeverReusedAndHighestModSeqNeverFalls()
+    {
+        var mailbox = await Harness.SeedMailboxAsync();
+        var folder = mailbox.InboxFolder;
+        await Harness.AppendAsync(mailbox);
+        var second = await Harness.AppendAsync(mailbox);
+        var third = await Harness.AppendAsync(mailbox);
+        var before = await Harness.ReloadAsync(folder);
+
+        await Harness.Store.ExpungeAsync([third.Id]);
+        await Harness.Store.MoveAsync(second.Id, mailbox.FolderNamed("Archive").Id);
+        var afterRemovals = await Harness.ReloadAsync(folder);
+        var next = await Harness.AppendAsync(mailbox);
+
+        // RFC 3501 §2.3.1.1: a UID is never given to another message in the same UIDVALIDITY.
+        Assert.Equal(4u, next.Uid);
+        Assert.Equal(4u, afterRemovals.UidNext);
+        Assert.True(afterRemovals.HighestModSeq > before.HighestModSeq, "Expunges take new MODSEQs; HIGHESTMODSEQ only grows (RFC 7162 §3.1.2).");
+        Assert.True(next.ModSeq > afterRemovals.HighestModSeq);
+    }
+
+    [Fact]
+    public async Task AReplayedDeliveryOfAMovedMessageDoesNotPutItBack()
+    {
+        var mailbox = await Harness.SeedMailboxAsync();
+        var message = await Harness.PrepareAsync(mailbox, mailbox.InboxFolder, deliveryKey: "ing_moved:" + mailbox.Inbox.Id);
+        await Harness.Store.AppendAsync(message);
+        var moved = await Harness.Store.MoveAsync(message.Id, mailbox.FolderNamed("Archive").Id);
+
+        var replay = await Harness.Store.AppendAsync(message);
+
+        MessageAssert.Same(moved, replay);
+        Assert.Equal(0, (await Harness.ReloadAsync(mailbox.InboxFolder)).Total);
+        Assert.Equal(1, (await Harness.ReloadAsync(mailbox.FolderNamed("Archive"))).Total);
+    }
 }
