@@ -39,13 +39,13 @@ public sealed class LocalBlobStore : IBlobStore
         ArgumentNullException.ThrowIfNull(content);
         var path = _paths.Resolve(key);
         var directory = Path.GetDirectoryName(path)!;
-        await Disk(key, () => EnsureDirectoryAsync(directory)).ConfigureAwait(false);
+        await DiskErrors.GuardAsync(key, () => EnsureDirectoryAsync(directory)).ConfigureAwait(false);
         var temp = BlobPaths.NewTempPath(directory);
         long length;
         try
         {
             length = await WriteFileAsync(key, temp, content, cancellationToken).ConfigureAwait(false);
-            Disk(key, () => File.Move(temp, path, overwrite: true));
+            DiskErrors.Guard(key, () => File.Move(temp, path, overwrite: true));
         }
         catch
         {
@@ -56,7 +56,7 @@ public sealed class LocalBlobStore : IBlobStore
 
         if (_fsync)
         {
-            await Disk(key, () => _flusher.FlushAsync(directory)).ConfigureAwait(false);
+            await DiskErrors.GuardAsync(key, () => _flusher.FlushAsync(directory)).ConfigureAwait(false);
         }
 
         return length;
@@ -128,7 +128,7 @@ public sealed class LocalBlobStore : IBlobStore
     private async Task<long> WriteFileAsync(string key, string temp, Stream content, CancellationToken cancellationToken)
     {
         // The temp name is unique, so no lock is needed; sharing ReadWrite keeps .NET from taking an flock(2) per file.
-        var file = Disk(key, () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0));
+        var file = DiskErrors.Guard(key, () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0));
         await using (file.ConfigureAwait(false))
         {
             var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
@@ -137,7 +137,7 @@ public sealed class LocalBlobStore : IBlobStore
                 int read;
                 while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    await Disk(key, () => file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask()).ConfigureAwait(false);
+                    await DiskErrors.GuardAsync(key, () => file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask()).ConfigureAwait(false);
                 }
             }
             finally
@@ -147,45 +147,12 @@ public sealed class LocalBlobStore : IBlobStore
 
             if (_fsync)
             {
-                Disk(key, () => file.Flush(flushToDisk: true));
+                DiskErrors.Guard(key, () => file.Flush(flushToDisk: true));
             }
 
             return file.Length;
         }
     }
-
-    private static T Disk<T>(string key, Func<T> operation)
-    {
-        try
-        {
-            return operation();
-        }
-        catch (IOException exception)
-        {
-            throw DiskFailure(key, exception);
-        }
-    }
-
-    private static void Disk(string key, Action operation) => Disk(key, () =>
-    {
-        operation();
-        return true;
-    });
-
-    private static async Task Disk(string key, Func<Task> operation)
-    {
-        try
-        {
-            await operation().ConfigureAwait(false);
-        }
-        catch (IOException exception)
-        {
-            throw DiskFailure(key, exception);
-        }
-    }
-
-    private static MailStoreException DiskFailure(string key, IOException exception) =>
-        new(MailStoreError.Unavailable, $"Storing blob '{key}' failed: {exception.Message}", exception);
 
     /// <summary>
     /// Creates the directory and makes its entry durable: each ancestor up to the data directory is fsynced once per
