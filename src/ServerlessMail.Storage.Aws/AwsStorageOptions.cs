@@ -30,8 +30,8 @@ public sealed class AwsStorageOptions
     public string? CursorSecret { get; init; }
 
     /// <summary>
-    /// S3 aws-chunked uploads (the SDK default). Stand-ins such as s3rver store chunked bodies verbatim, so
-    /// <see cref="AwsClientConfigs"/> turns this off for them; real S3 decodes them.
+    /// S3 aws-chunked uploads (the SDK default). Turn it off for stand-ins such as s3rver, which store chunked bodies
+    /// verbatim, together with the client settings of <see cref="AwsClientConfigs.S3"/>; real S3 decodes them.
     /// </summary>
     public bool UseChunkEncoding { get; init; } = true;
 }

@@ -42,6 +42,7 @@ public sealed partial class DynamoMailStore
             "Appending the message",
             async _ =>
             {
+                using var turn = await _gate.EnterAsync(message.FolderId, cancellationToken).ConfigureAwait(false);
                 var folder = await GetFolderAsync(message.FolderId, cancellationToken).ConfigureAwait(false) ?? throw MailStoreException.NotFound("The folder");
                 if (folder.InboxId != message.InboxId)
                 {

@@ -36,6 +36,7 @@ public sealed partial class DynamoMailStore
                     return (true, message);
                 }
 
+                using var turn = await _gate.EnterAsync(message.FolderId, cancellationToken).ConfigureAwait(false);
                 var folder = await GetFolderAsync(message.FolderId, cancellationToken).ConfigureAwait(false) ?? throw MailStoreException.NotFound("The folder");
                 var modSeq = folder.HighestModSeq + 1;
                 var unseenDelta = IsSeen(message.Flags) == IsSeen(flags) ? 0 : IsSeen(flags) ? -1 : 1;

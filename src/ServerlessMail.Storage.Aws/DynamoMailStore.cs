@@ -13,6 +13,7 @@ public sealed partial class DynamoMailStore : IMailStore
     private readonly AwsStorageOptions _options;
     private readonly TimeProvider _clock;
     private readonly CursorCodec _cursors;
+    private readonly FolderGate _gate = new();
 
     public DynamoMailStore(IAmazonDynamoDB client, AwsStorageOptions options, TimeProvider clock)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using ServerlessMail.Core;
 using ServerlessMail.Storage.Local.Blobs;
@@ -38,33 +39,27 @@ public sealed class LocalBlobStore : IBlobStore
         ArgumentNullException.ThrowIfNull(content);
         var path = _paths.Resolve(key);
         var directory = Path.GetDirectoryName(path)!;
+        await DiskErrors.GuardAsync(key, () => EnsureDirectoryAsync(directory)).ConfigureAwait(false);
+        var temp = BlobPaths.NewTempPath(directory);
+        long length;
         try
         {
-            await EnsureDirectoryAsync(directory).ConfigureAwait(false);
-            var temp = BlobPaths.NewTempPath(directory);
-            long length;
-            try
-            {
-                length = await WriteFileAsync(temp, content, cancellationToken).ConfigureAwait(false);
-                File.Move(temp, path, overwrite: true);
-            }
-            catch
-            {
-                File.Delete(temp);
-                throw;
-            }
-
-            if (_fsync)
-            {
-                await _flusher.FlushAsync(directory).ConfigureAwait(false);
-            }
-
-            return length;
+            length = await WriteFileAsync(key, temp, content, cancellationToken).ConfigureAwait(false);
+            DiskErrors.Guard(key, () => File.Move(temp, path, overwrite: true));
         }
-        catch (IOException exception)
+        catch
         {
-            throw new MailStoreException(MailStoreError.Unavailable, $"Storing blob '{key}' failed: {exception.Message}", exception);
+            // Never renamed, so never acknowledged: the temp file goes (a crash here leaves it to RemoveTempFiles).
+            File.Delete(temp);
+            throw;
         }
+
+        if (_fsync)
+        {
+            await DiskErrors.GuardAsync(key, () => _flusher.FlushAsync(directory)).ConfigureAwait(false);
+        }
+
+        return length;
     }
 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default) =>
@@ -116,8 +111,9 @@ public sealed class LocalBlobStore : IBlobStore
         var path = _paths.Resolve(key);
         try
         {
-            // FileShare.Delete: a reader must not stop a concurrent delete or replace (rename over) of the key.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 16384, FileOptions.Asynchronous);
+            // Blobs are replaced by rename, never written in place, so readers need no lock (and ReadWrite sharing
+            // spares the flock(2) .NET takes otherwise); Delete sharing lets a delete or replace proceed meanwhile.
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 16384, FileOptions.Asynchronous);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
@@ -125,15 +121,33 @@ public sealed class LocalBlobStore : IBlobStore
         }
     }
 
-    private async Task<long> WriteFileAsync(string temp, Stream content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the content into the temp file and fsyncs it. A failure of <paramref name="content"/> (a dropped client)
+    /// propagates as it is; a failure of the disk is the store's, <see cref="MailStoreError.Unavailable"/>.
+    /// </summary>
+    private async Task<long> WriteFileAsync(string key, string temp, Stream content, CancellationToken cancellationToken)
     {
-        var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+        // The temp name is unique, so no lock is needed; sharing ReadWrite keeps .NET from taking an flock(2) per file.
+        var file = DiskErrors.Guard(key, () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0));
         await using (file.ConfigureAwait(false))
         {
-            await content.CopyToAsync(file, CopyBufferSize, cancellationToken).ConfigureAwait(false);
+            var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+            try
+            {
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    await DiskErrors.GuardAsync(key, () => file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask()).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
             if (_fsync)
             {
-                file.Flush(flushToDisk: true);
+                DiskErrors.Guard(key, () => file.Flush(flushToDisk: true));
             }
 
             return file.Length;

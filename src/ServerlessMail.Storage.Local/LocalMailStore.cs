@@ -28,8 +28,8 @@ public sealed partial class LocalMailStore : IMailStore, IAsyncDisposable
         _clock = clock;
     }
 
-    /// <summary>Group-commit figures: transactions committed and the writes they carried.</summary>
-    internal (long Batches, long Operations) WriteStatistics => (State.Writes.Batches, State.Writes.Operations);
+    /// <summary>The write queue, for group-commit figures (transactions and the writes they carried) and tests.</summary>
+    internal WriteQueue Writes => State.Writes;
 
     private Opened State => _opened ?? throw new InvalidOperationException("Call InitializeAsync before using the store.");
 
@@ -121,6 +121,7 @@ public sealed partial class LocalMailStore : IMailStore, IAsyncDisposable
             PRAGMA foreign_keys = ON;
             PRAGMA busy_timeout = {(int)_options.BusyTimeout.TotalMilliseconds};
             PRAGMA cache_size = -{_options.CacheSizeKiB};
+            PRAGMA mmap_size = {(long)_options.MmapSizeMiB * 1024 * 1024};
             PRAGMA temp_store = MEMORY;
             PRAGMA query_only = {(readOnly ? 1 : 0)};
             """);

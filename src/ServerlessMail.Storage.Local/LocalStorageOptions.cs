@@ -34,6 +34,13 @@ public sealed class LocalStorageOptions
     /// <summary>SQLite page cache per connection, in KiB.</summary>
     public int CacheSizeKiB { get; init; } = 16 * 1024;
 
+    /// <summary>
+    /// How much of the database file SQLite maps into memory, in MiB. In WAL mode a reader's page cache is dropped
+    /// whenever another connection commits, so with a busy writer most reads are re-reads; mapped pages cost no
+    /// system call. 0 turns mapping off.
+    /// </summary>
+    public int MmapSizeMiB { get; init; } = 256;
+
     internal string DatabasePath => Path.Combine(DataDirectory, DatabaseFileName);
 
     internal string BlobRoot => Path.Combine(DataDirectory, BlobDirectoryName);

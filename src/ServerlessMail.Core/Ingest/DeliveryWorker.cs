@@ -43,7 +43,7 @@ public sealed class DeliveryWorker(IIngestStore store, MailIngestService ingest,
         {
             try
             {
-                // Not Delivered?.Invoke(await …): with no subscriber, '?.' would skip evaluating the argument and never deliver.
+                // Not inside Delivered?.Invoke(...): with no subscriber, '?.' would skip evaluating the delivery itself.
                 var result = await ingest.DeliverAsync(message.Id, cancellationToken).ConfigureAwait(false);
                 Delivered?.Invoke(result);
             }

@@ -57,7 +57,11 @@ internal sealed partial class DynamoTable
 
         try
         {
-            await CallAsync(() => client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items }, cancellationToken)).ConfigureAwait(false);
+            // The token makes the SDK's own retry of this request (after a timeout, say) idempotent: if the first try
+            // committed, DynamoDB answers the retry with success instead of failing its conditions, which would make
+            // an append without a delivery key look lost and be appended twice.
+            var request = new TransactWriteItemsRequest { TransactItems = items, ClientRequestToken = Guid.NewGuid().ToString("N") };
+            await CallAsync(() => client.TransactWriteItemsAsync(request, cancellationToken)).ConfigureAwait(false);
             return TransactionOutcome.Committed;
         }
         catch (TransactionCanceledException exception)

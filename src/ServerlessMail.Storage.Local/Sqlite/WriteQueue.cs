@@ -33,6 +33,18 @@ internal sealed class WriteQueue : IDisposable
 
     public long Operations => Interlocked.Read(ref _operations);
 
+    /// <summary>Operations queued and not yet taken into a batch.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_queue)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
     public Task<T> EnqueueAsync<T>(Func<SqlSession, T> apply, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)

@@ -13,11 +13,11 @@ public sealed class AwsStoreHarness : StoreHarness
     private readonly AmazonDynamoDBClient _dynamo;
     private readonly AmazonS3Client _s3;
 
-    private AwsStoreHarness(AwsStandIns standIns)
+    private AwsStoreHarness(AwsStandIns standIns, RequestHook? hook)
     {
         var name = "mail-" + Guid.NewGuid().ToString("N")[..16];
         Options = new AwsStorageOptions { TableName = name, BucketName = name, CreateIfMissing = true, UseChunkEncoding = false };
-        _dynamo = standIns.CreateDynamoDb();
+        _dynamo = standIns.CreateDynamoDb(config => config.HttpClientFactory = hook);
         _s3 = standIns.CreateS3();
         DynamoStore = new DynamoMailStore(_dynamo, Options, Clock);
         S3 = new S3BlobStore(_s3, Options);
@@ -41,9 +41,10 @@ public sealed class AwsStoreHarness : StoreHarness
 
     public static async Task<StoreHarness> CreateAsync(AwsStandIns standIns) => await CreateAwsAsync(standIns);
 
-    public static async Task<AwsStoreHarness> CreateAwsAsync(AwsStandIns standIns)
+    /// <summary>A harness whose DynamoDB requests pass <paramref name="hook"/>, when given.</summary>
+    public static async Task<AwsStoreHarness> CreateAwsAsync(AwsStandIns standIns, RequestHook? hook = null)
     {
-        var harness = new AwsStoreHarness(standIns);
+        var harness = new AwsStoreHarness(standIns, hook);
         await harness.S3.InitializeAsync();
         return harness;
     }
