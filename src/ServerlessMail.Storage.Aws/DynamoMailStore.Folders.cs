@@ -84,7 +84,7 @@ public sealed partial class DynamoMailStore
 
         if (newName.StartsWith(folder.Name + Folder.Separator, StringComparison.Ordinal))
         {
-            throw new MailStoreException(MailStoreError.NotAllowed, "A folder cannot be moved below itself.");
+            throw new MailStoreException(MailStoreError.InvalidArgument, "A folder cannot be moved below itself.");
         }
 
         var names = await _table.QueryAllAsync(BeginsWith(Keys.Inbox(folder.InboxId), Keys.FolderNamePrefix), cancellationToken).ConfigureAwait(false);
