@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace ServerlessMail.Mime;
 
@@ -21,6 +22,15 @@ internal static class HeaderText
         if (raw.IndexOfAny(LineBreaks) < 0)
         {
             return Charsets.DecodeHeaderText(raw);
+        }
+
+        // Folded ASCII (most long fields: Received, DKIM-Signature, References): widen straight into the string,
+        // skipping the line breaks, instead of unfolding into scratch first. The raw value is already trimmed and
+        // its ends are not CR or LF, so removing them cannot expose new whitespace to trim.
+        if (Ascii.IsValid(raw))
+        {
+            int length = raw.Length - raw.Count((byte)'\r') - raw.Count((byte)'\n');
+            return string.Create(length, new UnfoldInput(raw), static (chars, input) => WidenUnfolded(input.Raw, chars));
         }
 
         byte[]? rented = null;
@@ -60,9 +70,31 @@ internal static class HeaderText
         }
     }
 
+    private static void WidenUnfolded(ReadOnlySpan<byte> raw, Span<char> chars)
+    {
+        while (true)
+        {
+            int next = raw.IndexOfAny(LineBreaks);
+            ReadOnlySpan<byte> run = next < 0 ? raw : raw[..next];
+            Ascii.ToUtf16(run, chars, out int written);
+            if (next < 0)
+            {
+                return;
+            }
+
+            chars = chars[written..];
+            raw = raw[(next + 1)..];
+        }
+    }
+
     internal static bool ContainsLineBreak(ReadOnlySpan<byte> raw) => raw.IndexOfAny(LineBreaks) >= 0;
 
     internal static ReadOnlySpan<byte> TrimWhitespace(ReadOnlySpan<byte> value) => value.Trim(" \t\r\n"u8);
 
     internal static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t';
+
+    private readonly ref struct UnfoldInput(ReadOnlySpan<byte> raw)
+    {
+        public ReadOnlySpan<byte> Raw { get; } = raw;
+    }
 }
