@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ServerlessMail.Mime;
@@ -36,14 +37,16 @@ internal ref struct HeaderTextWriter
 
         FlushOctets();
         EmitPendingSpace();
-        if (Ascii.IsValid(bytes))
+
+        // Widen the ASCII run in one pass; only what follows the first 8-bit octet needs the literal charset. An
+        // ASCII octet never sits inside a multibyte sequence, so decoding the rest on its own changes nothing.
+        Span<char> destination = _chars.GetSpan(_literalCharset.GetMaxCharCount(bytes.Length));
+        if (Ascii.ToUtf16(bytes, destination, out int ascii) != OperationStatus.Done)
         {
-            _chars.Advance(Encoding.Latin1.GetChars(bytes, _chars.GetSpan(bytes.Length)));
+            ascii += _literalCharset.GetChars(bytes[ascii..], destination[ascii..]);
         }
-        else
-        {
-            _chars.Advance(_literalCharset.GetChars(bytes, _chars.GetSpan(_literalCharset.GetMaxCharCount(bytes.Length))));
-        }
+
+        _chars.Advance(ascii);
 
         LastWasWord = false;
     }
