@@ -9,8 +9,10 @@ namespace ServerlessMail.Mime;
 /// </summary>
 internal ref struct AddressTokenizer(ReadOnlySpan<byte> raw)
 {
-    // RFC 5322 §3.2.3 atext plus every 8-bit octet (RFC 6532 §3.2): a vectorised search finds the end of an atom.
-    private static readonly SearchValues<byte> Atext = SearchValues.Create(BuildAtext());
+    // The token kind each octet starts: RFC 5322 §3.2.3 atext (8-bit octets included, RFC 6532 §3.2) is Atom, the
+    // specials are their own kinds, '"', '(' and '[' open delimited tokens, anything else is Invalid. One lookup
+    // per octet keeps the atom loop tight; atoms are short, so a vectorised search would cost more than it saves.
+    private static readonly AddressTokenKind[] Kinds = BuildKinds();
 
     // What may end a delimited token or make it invalid; everything else inside one is skipped in bulk.
     private static readonly SearchValues<byte> QuotedStops = SearchValues.Create(BuildStops("\"\\"u8));
@@ -30,46 +32,37 @@ internal ref struct AddressTokenizer(ReadOnlySpan<byte> raw)
         }
 
         var start = _position;
-        var b = _raw[start];
-        switch (b)
+        var kinds = Kinds;
+        var kind = kinds[_raw[start]];
+        switch (kind)
         {
-            case (byte)'"':
+            case AddressTokenKind.QuotedString:
                 token = ReadDelimited(AddressTokenKind.QuotedString, (byte)'"', (byte)'"');
                 return true;
-            case (byte)'(':
+            case AddressTokenKind.Comment:
                 token = ReadDelimited(AddressTokenKind.Comment, (byte)'(', (byte)')');
                 return true;
-            case (byte)'[':
+            case AddressTokenKind.DomainLiteral:
                 token = ReadDelimited(AddressTokenKind.DomainLiteral, (byte)'[', (byte)']');
                 return true;
         }
 
-        var kind = b switch
-        {
-            (byte)'.' => AddressTokenKind.Dot,
-            (byte)'@' => AddressTokenKind.At,
-            (byte)'<' => AddressTokenKind.LeftAngle,
-            (byte)'>' => AddressTokenKind.RightAngle,
-            (byte)':' => AddressTokenKind.Colon,
-            (byte)';' => AddressTokenKind.Semicolon,
-            (byte)',' => AddressTokenKind.Comma,
-            _ when IsAtext(b) => AddressTokenKind.Atom,
-            _ => AddressTokenKind.Invalid,
-        };
-
-        _position++;
+        var i = start + 1;
         if (kind == AddressTokenKind.Atom)
         {
-            var length = _raw[_position..].IndexOfAnyExcept(Atext);
-            _position = length < 0 ? _raw.Length : _position + length;
+            while (i < _raw.Length && kinds[_raw[i]] == AddressTokenKind.Atom)
+            {
+                i++;
+            }
         }
 
-        token = new AddressToken(kind, start, _position);
+        _position = i;
+        token = new AddressToken(kind, start, i);
         return true;
     }
 
     /// <summary>Any octet except specials, WSP and controls; 8-bit octets are UTF-8 atext (RFC 6532 §3.2).</summary>
-    public static bool IsAtext(byte b) => Atext.Contains(b);
+    public static bool IsAtext(byte b) => Kinds[b] == AddressTokenKind.Atom;
 
     private static bool IsControl(byte b) => (b < 0x20 && b != (byte)'\t') || b == 0x7F;
 
@@ -193,18 +186,30 @@ internal ref struct AddressTokenizer(ReadOnlySpan<byte> raw)
         return i == _raw.Length || _raw[i] is (byte)' ' or (byte)'\t' ? i : -1;
     }
 
-    private static byte[] BuildAtext()
+    private static AddressTokenKind[] BuildKinds()
     {
-        var atext = new List<byte>(256);
-        for (var b = 0x21; b <= 0xFF; b++)
+        var kinds = new AddressTokenKind[256];
+        for (var b = 0; b < kinds.Length; b++)
         {
-            if (b != 0x7F && "()<>[]:;@\\,.\""u8.IndexOf((byte)b) < 0)
-            {
-                atext.Add((byte)b);
-            }
+            kinds[b] = b > 0x20 && b != 0x7F ? AddressTokenKind.Atom : AddressTokenKind.Invalid;
         }
 
-        return [.. atext];
+        kinds['.'] = AddressTokenKind.Dot;
+        kinds['@'] = AddressTokenKind.At;
+        kinds['<'] = AddressTokenKind.LeftAngle;
+        kinds['>'] = AddressTokenKind.RightAngle;
+        kinds[':'] = AddressTokenKind.Colon;
+        kinds[';'] = AddressTokenKind.Semicolon;
+        kinds[','] = AddressTokenKind.Comma;
+        kinds['"'] = AddressTokenKind.QuotedString;
+        kinds['('] = AddressTokenKind.Comment;
+        kinds['['] = AddressTokenKind.DomainLiteral;
+
+        // Specials that never start a token of their own (RFC 5322 §3.2.3).
+        kinds[')'] = AddressTokenKind.Invalid;
+        kinds[']'] = AddressTokenKind.Invalid;
+        kinds['\\'] = AddressTokenKind.Invalid;
+        return kinds;
     }
 
     /// <summary>The given delimiters, the backslash, and every control octet (CR and LF included) except HTAB.</summary>
