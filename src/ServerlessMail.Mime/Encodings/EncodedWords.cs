@@ -10,7 +10,7 @@ namespace ServerlessMail.Mime;
 /// </summary>
 public static class EncodedWords
 {
-    private const int StackChars = 256;
+    private const int StackChars = 512;
     private const int StackOctets = 256;
 
     // A phrase without these is plain text once trimmed (double spaces are checked separately).
@@ -192,7 +192,7 @@ public static class EncodedWords
 
     private static void DecodeQuotedContent(scoped ReadOnlySpan<byte> content, ref HeaderTextWriter writer)
     {
-        var unescaped = new ValueBuffer<byte>(stackalloc byte[StackOctets]);
+        var unescaped = new ValueBuffer<byte>(stackalloc byte[Math.Min(content.Length, StackOctets)]);
         try
         {
             Span<byte> destination = unescaped.GetSpan(content.Length);

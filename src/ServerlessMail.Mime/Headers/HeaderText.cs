@@ -66,9 +66,13 @@ internal static class HeaderText
 
             raw[..next].CopyTo(destination[written..]);
             written += next;
-            raw = raw[(next + 1)..];
+            raw = raw[(next + BreakLength(raw, next))..];
         }
     }
+
+    // A fold's CRLF is dropped in one step rather than one octet per search; a lone CR or LF goes on its own.
+    private static int BreakLength(ReadOnlySpan<byte> raw, int index) =>
+        raw[index] == (byte)'\r' && index + 1 < raw.Length && raw[index + 1] == (byte)'\n' ? 2 : 1;
 
     private static void WidenUnfolded(ReadOnlySpan<byte> raw, Span<char> chars)
     {
@@ -83,7 +87,7 @@ internal static class HeaderText
             }
 
             chars = chars[written..];
-            raw = raw[(next + 1)..];
+            raw = raw[(next + BreakLength(raw, next))..];
         }
     }
 
