@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Unicode;
 
 namespace ServerlessMail.Mime;
 
@@ -104,7 +103,7 @@ public static class EncodedWords
         // buffers to that keeps the zeroing small. Exotic charsets that need more simply move to the pool.
         int charCapacity = Math.Min(text.Length + 1, StackChars);
         int octetCapacity = Math.Min(text.Length, StackOctets);
-        var writer = new HeaderTextWriter(stackalloc char[charCapacity], stackalloc byte[octetCapacity], literalIsUtf8: Utf8.IsValid(text));
+        var writer = new HeaderTextWriter(stackalloc char[charCapacity], stackalloc byte[octetCapacity], text);
         try
         {
             if (phrase)
