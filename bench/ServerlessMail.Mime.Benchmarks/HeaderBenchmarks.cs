@@ -11,6 +11,7 @@ namespace ServerlessMail.Mime.Benchmarks;
 public class HeaderBenchmarks
 {
     private byte[] _data = [];
+    private MimeMessage _message = null!;
     private Header[] _headers = [];
     private ReadOnlyMemory<byte> _from;
     private ReadOnlyMemory<byte> _to;
@@ -28,6 +29,7 @@ public class HeaderBenchmarks
     {
         _data = BenchmarkInputs.Load(BenchmarkInputs.HeaderHeavy);
         var message = MimeParser.Parse(_data);
+        _message = message;
         _headers = [.. message.Headers];
         _from = Raw(message, HeaderNames.From);
         _to = Raw(message, HeaderNames.To);
@@ -44,7 +46,7 @@ public class HeaderBenchmarks
     [Benchmark]
     public long Parse() => MimeParser.Parse(_data).Root.EndOffset;
 
-    /// <summary>DecodedValue of all 40 fields, as fresh Header objects so nothing is cached between runs.</summary>
+    /// <summary>What DecodedValue computes for each of the message's 29 fields, without the per-Header cache.</summary>
     [Benchmark]
     public int AllDecodedValues()
     {
@@ -80,6 +82,10 @@ public class HeaderBenchmarks
 
     [Benchmark]
     public bool Date() => MailDate.Parse(_date.Span).HasValue;
+
+    /// <summary>MimeMessage.Date is not cached: each read finds the field (a scan of the header list) and parses it.</summary>
+    [Benchmark]
+    public bool DateAccessor() => _message.Date.HasValue;
 
     [Benchmark]
     public int MessageId() => MessageIds.ParseFirst(_messageId.Span)?.Length ?? 0;
