@@ -61,9 +61,6 @@ internal ref struct AddressTokenizer(ReadOnlySpan<byte> raw)
         return true;
     }
 
-    /// <summary>Any octet except specials, WSP and controls; 8-bit octets are UTF-8 atext (RFC 6532 §3.2).</summary>
-    public static bool IsAtext(byte b) => Kinds[b] == AddressTokenKind.Atom;
-
     private static bool IsControl(byte b) => (b < 0x20 && b != (byte)'\t') || b == 0x7F;
 
     /// <summary>

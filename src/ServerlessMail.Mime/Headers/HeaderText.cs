@@ -30,12 +30,13 @@ internal static class HeaderText
         if (Ascii.IsValid(raw))
         {
             int length = raw.Length - raw.Count((byte)'\r') - raw.Count((byte)'\n');
-            return string.Create(length, new UnfoldInput(raw), static (chars, input) => WidenUnfolded(input.Raw, chars));
+            return string.Create(length, raw, static (chars, ascii) => WidenUnfolded(ascii, chars));
         }
 
+        // Stack scratch is zeroed on entry, so it is sized to the value rather than to the limit.
         byte[]? rented = null;
         Span<byte> scratch = raw.Length <= StackScratchSize
-            ? stackalloc byte[StackScratchSize]
+            ? stackalloc byte[raw.Length]
             : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
         try
         {
@@ -96,9 +97,4 @@ internal static class HeaderText
     internal static ReadOnlySpan<byte> TrimWhitespace(ReadOnlySpan<byte> value) => value.Trim(" \t\r\n"u8);
 
     internal static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t';
-
-    private readonly ref struct UnfoldInput(ReadOnlySpan<byte> raw)
-    {
-        public ReadOnlySpan<byte> Raw { get; } = raw;
-    }
 }
