@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ServerlessMail.Mime;
@@ -11,6 +10,8 @@ namespace ServerlessMail.Mime;
 /// </summary>
 public static partial class AddressParser
 {
+    private const int MaxPresizedAddresses = 64;
+
     public static IReadOnlyList<InternetAddress> ParseList(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -20,8 +21,24 @@ public static partial class AddressParser
     /// <summary>Parses a header value (the octets after the colon; folds and raw UTF-8 allowed). Never throws.</summary>
     public static IReadOnlyList<InternetAddress> ParseList(ReadOnlySpan<byte> raw)
     {
-        var result = new List<InternetAddress>();
-        var element = new List<AddressToken>(16);
+        // Nearly every field is a few mailboxes separated by commas, so the count of commas sizes the list once.
+        // The tokens of the piece being read live on the stack; a piece needs more than 32 only in odd mail.
+        var result = new List<InternetAddress>(Math.Min(raw.Count((byte)',') + 1, MaxPresizedAddresses));
+        var element = new ValueBuffer<AddressToken>(stackalloc AddressToken[32]);
+        try
+        {
+            ReadPieces(raw, result, ref element);
+        }
+        finally
+        {
+            element.Dispose();
+        }
+
+        return result;
+    }
+
+    private static void ReadPieces(ReadOnlySpan<byte> raw, List<InternetAddress> result, ref ValueBuffer<AddressToken> element)
+    {
         List<InternetAddress>? members = null;
         string? groupName = null;
         var inAngle = false;
@@ -37,7 +54,7 @@ public static partial class AddressParser
             // An unclosed '<' therefore runs to the end and the whole rest is kept as one invalid piece.
             if (inAngle)
             {
-                element.Add(token);
+                element.Append(token);
                 inAngle = token.Kind != AddressTokenKind.RightAngle;
                 continue;
             }
@@ -45,12 +62,12 @@ public static partial class AddressParser
             switch (token.Kind)
             {
                 case AddressTokenKind.Comma:
-                    Flush(raw, element, members ?? result);
+                    Flush(raw, ref element, members ?? result);
                     (phraseWords, onlyPhrase) = (0, true);
                     break;
                 case AddressTokenKind.Semicolon:
                     // Ends a group (RFC 5322 §3.4); outside one it is the separator Outlook users type.
-                    Flush(raw, element, members ?? result);
+                    Flush(raw, ref element, members ?? result);
                     (phraseWords, onlyPhrase) = (0, true);
                     if (members is not null)
                     {
@@ -60,7 +77,7 @@ public static partial class AddressParser
 
                     break;
                 case AddressTokenKind.Colon when members is null && onlyPhrase && phraseWords > 0:
-                    groupName = AddressText.Phrase(raw, CollectionsMarshal.AsSpan(element));
+                    groupName = AddressText.Phrase(raw, element.Written);
                     members = [];
                     element.Clear();
                     phraseWords = 0;
@@ -68,7 +85,7 @@ public static partial class AddressParser
                 default:
                     // A colon that does not start a group stays in the piece and makes it invalid.
                     inAngle = token.Kind == AddressTokenKind.LeftAngle;
-                    element.Add(token);
+                    element.Append(token);
                     switch (token.Kind)
                     {
                         case AddressTokenKind.Atom or AddressTokenKind.QuotedString:
@@ -83,20 +100,18 @@ public static partial class AddressParser
             }
         }
 
-        Flush(raw, element, members ?? result);
+        Flush(raw, ref element, members ?? result);
         if (members is not null)
         {
             // A group missing its ';' at the end of the field.
             result.Add(new GroupAddress(groupName, members));
         }
-
-        return result;
     }
 
     /// <summary>Parses one piece; empty pieces (<c>a@b,,c@d</c>, a trailing comma, only comments) are dropped.</summary>
-    private static void Flush(ReadOnlySpan<byte> raw, List<AddressToken> element, List<InternetAddress> target)
+    private static void Flush(ReadOnlySpan<byte> raw, ref ValueBuffer<AddressToken> element, List<InternetAddress> target)
     {
-        var tokens = CollectionsMarshal.AsSpan(element);
+        var tokens = element.Written;
         foreach (var token in tokens)
         {
             if (token.Kind != AddressTokenKind.Comment)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServerlessMail.Mime;
 
 /// <summary>
@@ -7,6 +9,16 @@ namespace ServerlessMail.Mime;
 /// </summary>
 internal ref struct AddressTokenizer(ReadOnlySpan<byte> raw)
 {
+    // The token kind each octet starts: RFC 5322 §3.2.3 atext (8-bit octets included, RFC 6532 §3.2) is Atom, the
+    // specials are their own kinds, '"', '(' and '[' open delimited tokens, anything else is Invalid. One lookup
+    // per octet keeps the atom loop tight; atoms are short, so a vectorised search would cost more than it saves.
+    private static readonly AddressTokenKind[] Kinds = BuildKinds();
+
+    // What may end a delimited token or make it invalid; everything else inside one is skipped in bulk.
+    private static readonly SearchValues<byte> QuotedStops = SearchValues.Create(BuildStops("\"\\"u8));
+    private static readonly SearchValues<byte> CommentStops = SearchValues.Create(BuildStops("()\\"u8));
+    private static readonly SearchValues<byte> LiteralStops = SearchValues.Create(BuildStops("[]\\"u8));
+
     private readonly ReadOnlySpan<byte> _raw = raw;
     private int _position;
 
@@ -20,50 +32,34 @@ internal ref struct AddressTokenizer(ReadOnlySpan<byte> raw)
         }
 
         var start = _position;
-        var b = _raw[start];
-        switch (b)
+        var kinds = Kinds;
+        var kind = kinds[_raw[start]];
+        switch (kind)
         {
-            case (byte)'"':
+            case AddressTokenKind.QuotedString:
                 token = ReadDelimited(AddressTokenKind.QuotedString, (byte)'"', (byte)'"');
                 return true;
-            case (byte)'(':
+            case AddressTokenKind.Comment:
                 token = ReadDelimited(AddressTokenKind.Comment, (byte)'(', (byte)')');
                 return true;
-            case (byte)'[':
+            case AddressTokenKind.DomainLiteral:
                 token = ReadDelimited(AddressTokenKind.DomainLiteral, (byte)'[', (byte)']');
                 return true;
         }
 
-        var kind = b switch
-        {
-            (byte)'.' => AddressTokenKind.Dot,
-            (byte)'@' => AddressTokenKind.At,
-            (byte)'<' => AddressTokenKind.LeftAngle,
-            (byte)'>' => AddressTokenKind.RightAngle,
-            (byte)':' => AddressTokenKind.Colon,
-            (byte)';' => AddressTokenKind.Semicolon,
-            (byte)',' => AddressTokenKind.Comma,
-            _ when IsAtext(b) => AddressTokenKind.Atom,
-            _ => AddressTokenKind.Invalid,
-        };
-
-        _position++;
+        var i = start + 1;
         if (kind == AddressTokenKind.Atom)
         {
-            while (_position < _raw.Length && IsAtext(_raw[_position]))
+            while (i < _raw.Length && kinds[_raw[i]] == AddressTokenKind.Atom)
             {
-                _position++;
+                i++;
             }
         }
 
-        token = new AddressToken(kind, start, _position);
+        _position = i;
+        token = new AddressToken(kind, start, i);
         return true;
     }
-
-    /// <summary>Any octet except specials, WSP and controls; 8-bit octets are UTF-8 atext (RFC 6532 §3.2).</summary>
-    public static bool IsAtext(byte b) =>
-        b > 0x20 && b != 0x7F && b is not ((byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']'
-            or (byte)':' or (byte)';' or (byte)'@' or (byte)'\\' or (byte)',' or (byte)'.' or (byte)'"');
 
     private static bool IsControl(byte b) => (b < 0x20 && b != (byte)'\t') || b == 0x7F;
 
@@ -77,9 +73,27 @@ internal ref struct AddressTokenizer(ReadOnlySpan<byte> raw)
         var start = _position;
         var bad = false;
         var depth = 0;
+        var stops = kind switch
+        {
+            AddressTokenKind.QuotedString => QuotedStops,
+            AddressTokenKind.Comment => CommentStops,
+            _ => LiteralStops,
+        };
         var i = start;
         while (i < _raw.Length)
         {
+            // Ordinary content carries no meaning here: jump to the next octet that does.
+            if (i > start)
+            {
+                var skip = _raw[i..].IndexOfAny(stops);
+                if (skip < 0)
+                {
+                    break;
+                }
+
+                i += skip;
+            }
+
             var c = _raw[i];
             if (c == open && (i == start || kind == AddressTokenKind.Comment))
             {
@@ -167,5 +181,47 @@ internal ref struct AddressTokenizer(ReadOnlySpan<byte> raw)
 
         i++;
         return i == _raw.Length || _raw[i] is (byte)' ' or (byte)'\t' ? i : -1;
+    }
+
+    private static AddressTokenKind[] BuildKinds()
+    {
+        var kinds = new AddressTokenKind[256];
+        for (var b = 0; b < kinds.Length; b++)
+        {
+            kinds[b] = b > 0x20 && b != 0x7F ? AddressTokenKind.Atom : AddressTokenKind.Invalid;
+        }
+
+        kinds['.'] = AddressTokenKind.Dot;
+        kinds['@'] = AddressTokenKind.At;
+        kinds['<'] = AddressTokenKind.LeftAngle;
+        kinds['>'] = AddressTokenKind.RightAngle;
+        kinds[':'] = AddressTokenKind.Colon;
+        kinds[';'] = AddressTokenKind.Semicolon;
+        kinds[','] = AddressTokenKind.Comma;
+        kinds['"'] = AddressTokenKind.QuotedString;
+        kinds['('] = AddressTokenKind.Comment;
+        kinds['['] = AddressTokenKind.DomainLiteral;
+
+        // Specials that never start a token of their own (RFC 5322 §3.2.3).
+        kinds[')'] = AddressTokenKind.Invalid;
+        kinds[']'] = AddressTokenKind.Invalid;
+        kinds['\\'] = AddressTokenKind.Invalid;
+        return kinds;
+    }
+
+    /// <summary>The given delimiters, the backslash, and every control octet (CR and LF included) except HTAB.</summary>
+    private static byte[] BuildStops(ReadOnlySpan<byte> delimiters)
+    {
+        var stops = new List<byte>(delimiters.ToArray());
+        for (var b = 0; b < 0x20; b++)
+        {
+            if (b != '\t')
+            {
+                stops.Add((byte)b);
+            }
+        }
+
+        stops.Add(0x7F);
+        return [.. stops];
     }
 }

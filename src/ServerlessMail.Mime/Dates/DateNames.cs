@@ -31,28 +31,42 @@ internal static class DateNames
     /// <summary>1–12 for a month name or an abbreviation of at least three letters (<c>Nov</c>, <c>Sept</c>, <c>JUNE</c>).</summary>
     public static int Month(ReadOnlySpan<byte> word)
     {
-        for (var i = 0; i < Months.Length; i++)
+        // No two month names share their first three letters, so those pick the one candidate to compare.
+        var index = Prefix(word) switch
         {
-            if (IsAbbreviation(word, Months[i]))
-            {
-                return i + 1;
-            }
-        }
+            ('j' << 16) | ('a' << 8) | 'n' => 0,
+            ('f' << 16) | ('e' << 8) | 'b' => 1,
+            ('m' << 16) | ('a' << 8) | 'r' => 2,
+            ('a' << 16) | ('p' << 8) | 'r' => 3,
+            ('m' << 16) | ('a' << 8) | 'y' => 4,
+            ('j' << 16) | ('u' << 8) | 'n' => 5,
+            ('j' << 16) | ('u' << 8) | 'l' => 6,
+            ('a' << 16) | ('u' << 8) | 'g' => 7,
+            ('s' << 16) | ('e' << 8) | 'p' => 8,
+            ('o' << 16) | ('c' << 8) | 't' => 9,
+            ('n' << 16) | ('o' << 8) | 'v' => 10,
+            ('d' << 16) | ('e' << 8) | 'c' => 11,
+            _ => -1,
+        };
 
-        return 0;
+        return index >= 0 && IsAbbreviation(word, Months[index]) ? index + 1 : 0;
     }
 
     public static bool IsWeekday(ReadOnlySpan<byte> word)
     {
-        foreach (var day in Weekdays)
+        var index = Prefix(word) switch
         {
-            if (IsAbbreviation(word, day))
-            {
-                return true;
-            }
-        }
+            ('m' << 16) | ('o' << 8) | 'n' => 0,
+            ('t' << 16) | ('u' << 8) | 'e' => 1,
+            ('w' << 16) | ('e' << 8) | 'd' => 2,
+            ('t' << 16) | ('h' << 8) | 'u' => 3,
+            ('f' << 16) | ('r' << 8) | 'i' => 4,
+            ('s' << 16) | ('a' << 8) | 't' => 5,
+            ('s' << 16) | ('u' << 8) | 'n' => 6,
+            _ => -1,
+        };
 
-        return false;
+        return index >= 0 && IsAbbreviation(word, Weekdays[index]);
     }
 
     /// <summary>The offset in minutes of a named zone from the table above.</summary>
@@ -70,6 +84,10 @@ internal static class DateNames
         minutes = 0;
         return false;
     }
+
+    /// <summary>The first three octets ASCII-lowercased and packed, or -1 when the word is shorter than any abbreviation.</summary>
+    private static int Prefix(ReadOnlySpan<byte> word) =>
+        word.Length < 3 ? -1 : ((word[0] | 0x20) << 16) | ((word[1] | 0x20) << 8) | (word[2] | 0x20);
 
     private static bool IsAbbreviation(ReadOnlySpan<byte> word, string name) =>
         word.Length >= 3 && word.Length <= name.Length && Ascii.EqualsIgnoreCase(word, name.AsSpan(0, word.Length));

@@ -24,6 +24,12 @@ public static partial class Charsets
     /// <summary>Resolves a label given as octets (an encoded-word's charset) without allocating on a repeat.</summary>
     internal static CharsetInfo? Resolve(ReadOnlySpan<byte> name)
     {
+        // The label on nearly every encoded-word today; it needs neither trimming nor the cache.
+        if (Ascii.EqualsIgnoreCase(name, "utf-8"u8))
+        {
+            return Utf8;
+        }
+
         name = name.Trim(" \t\r\n\"'"u8);
         if (name.IsEmpty || name.Length > MaxNameLength)
         {

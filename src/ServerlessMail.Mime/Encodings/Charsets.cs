@@ -39,7 +39,17 @@ public static partial class Charsets
         Decode(bytes, charset is null ? null : Resolve(charset.AsSpan()));
 
     /// <summary>Raw header octets to text: UTF-8 when valid (RFC 6532 §3.2), else windows-1252.</summary>
-    public static string DecodeHeaderText(ReadOnlySpan<byte> bytes) => SelectUndeclared(bytes).GetString(bytes);
+    public static string DecodeHeaderText(ReadOnlySpan<byte> bytes)
+    {
+        // The common case, and the one that must be cheap: addr-spec pieces, ids and most values are short ASCII.
+        // Widening directly skips the Encoding's count-then-convert virtual calls.
+        if (Ascii.IsValid(bytes))
+        {
+            return bytes.IsEmpty ? string.Empty : string.Create(bytes.Length, bytes, static (chars, ascii) => Ascii.ToUtf16(ascii, chars, out _));
+        }
+
+        return SelectUndeclared(bytes).GetString(bytes);
+    }
 
     internal static string Decode(ReadOnlySpan<byte> bytes, CharsetInfo? charset) => Select(ref bytes, charset).GetString(bytes);
 

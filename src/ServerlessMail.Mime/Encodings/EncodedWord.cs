@@ -124,9 +124,16 @@ internal readonly ref struct EncodedWord
     // Base64 text may lack padding and contain whitespace; it must not contain other octets or a lone final sextet.
     private static bool IsLenientBase64(ReadOnlySpan<byte> text)
     {
+        // Nearly all of a word is alphabet: skip that part in one vectorised search and walk only the tail ("==").
+        int plain = text.IndexOfAnyExcept(Base64Sextets.Alphabet);
+        if (plain < 0)
+        {
+            return (text.Length & 3) != 1;
+        }
+
         ReadOnlySpan<sbyte> map = Base64Sextets.Map;
-        int count = 0;
-        foreach (byte b in text)
+        int count = plain & 3;
+        foreach (byte b in text[plain..])
         {
             sbyte value = map[b];
             if (value >= 0)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Unicode;
 
 namespace ServerlessMail.Mime;
 
@@ -10,7 +9,7 @@ namespace ServerlessMail.Mime;
 /// </summary>
 public static class EncodedWords
 {
-    private const int StackChars = 256;
+    private const int StackChars = 512;
     private const int StackOctets = 256;
 
     // A phrase without these is plain text once trimmed (double spaces are checked separately).
@@ -41,9 +40,22 @@ public static class EncodedWords
     public static string DecodePhrase(ReadOnlySpan<byte> raw)
     {
         raw = HeaderText.TrimWhitespace(raw);
-        if (raw.IndexOfAny(PhraseSpecials) < 0 && raw.IndexOf("=?"u8) < 0 && raw.IndexOf("  "u8) < 0)
+        int special = raw.IndexOfAny(PhraseSpecials);
+        if (special < 0 && raw.IndexOf("=?"u8) < 0 && raw.IndexOf("  "u8) < 0)
         {
             return Charsets.DecodeHeaderText(raw);
+        }
+
+        // The other common display name: one quoted-string with nothing to unescape, unfold or decode. Its content
+        // is the text as written, trimmed; SP and HTAB are ASCII in every charset used here, so trimming the octets
+        // is trimming the text, and the quotes do not change which charset the content decodes as.
+        if (special == 0 && raw[0] == (byte)'"' && raw.Length >= 2 && raw[^1] == (byte)'"')
+        {
+            ReadOnlySpan<byte> content = raw[1..^1];
+            if (content.IndexOfAny(PhraseSpecials) < 0 && content.IndexOf("=?"u8) < 0)
+            {
+                return Charsets.DecodeHeaderText(content.Trim(" \t"u8));
+            }
         }
 
         return Decode(raw, phrase: true);
@@ -56,16 +68,44 @@ public static class EncodedWords
         scoped ReadOnlySpan<byte> text = raw;
         if (HeaderText.ContainsLineBreak(raw))
         {
+            // Stack scratch is zeroed on entry, so it is sized to the value rather than to the limit.
             Span<byte> scratch = raw.Length <= HeaderText.StackScratchSize
-                ? stackalloc byte[HeaderText.StackScratchSize]
+                ? stackalloc byte[raw.Length]
                 : (rented = ArrayPool<byte>.Shared.Rent(raw.Length));
             text = HeaderText.TrimWhitespace(scratch[..HeaderText.Unfold(raw, scratch)]);
         }
 
-        var writer = new HeaderTextWriter(stackalloc char[StackChars], stackalloc byte[StackOctets], literalIsUtf8: Utf8.IsValid(text));
         try
         {
+            // A whole value that is one encoded-word (a typical Subject or display name) needs none of the writer's
+            // bookkeeping. In a phrase a '"' would split the word first, so such a value takes the general path.
+            if (text.StartsWith("=?"u8) && EncodedWord.TryParse(text, out EncodedWord word) && word.Length == text.Length
+                && !(phrase && text.Contains((byte)'"')))
+            {
+                return DecodeSingleWord(word, trim: phrase);
+            }
 
+            return DecodeText(text, phrase);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static string DecodeText(scoped ReadOnlySpan<byte> text, bool phrase)
+    {
+        // Decoded text never has more characters than the octets it came from (plus the one a UTF-8 decoder's
+        // worst case asks room for), and decoded words never more octets than their text; sizing the stack
+        // buffers to that keeps the zeroing small. Exotic charsets that need more simply move to the pool.
+        int charCapacity = Math.Min(text.Length + 1, StackChars);
+        int octetCapacity = Math.Min(text.Length, StackOctets);
+        var writer = new HeaderTextWriter(stackalloc char[charCapacity], stackalloc byte[octetCapacity], text);
+        try
+        {
             if (phrase)
             {
                 DecodePhraseTokens(text, ref writer);
@@ -80,6 +120,30 @@ public static class EncodedWords
         finally
         {
             writer.Dispose();
+        }
+    }
+
+    /// <summary>What <see cref="HeaderTextWriter"/> makes of a lone word: its octets decoded in its charset.</summary>
+    private static string DecodeSingleWord(scoped EncodedWord word, bool trim)
+    {
+        byte[]? rented = null;
+        Span<byte> buffer = word.Text.Length <= StackOctets
+            ? stackalloc byte[word.Text.Length]
+            : (rented = ArrayPool<byte>.Shared.Rent(word.Text.Length));
+        try
+        {
+            ReadOnlySpan<byte> octets = buffer[..word.DecodeTo(buffer)];
+            string text = Charsets.Decode(octets, Charsets.Resolve(word.Charset));
+            if (!trim)
+            {
+                return text;
+            }
+
+            ReadOnlySpan<char> trimmed = text.AsSpan().Trim(" \t");
+            return trimmed.Length == text.Length ? text : new string(trimmed);
+        }
+        finally
+        {
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
@@ -127,7 +191,7 @@ public static class EncodedWords
 
     private static void DecodeQuotedContent(scoped ReadOnlySpan<byte> content, ref HeaderTextWriter writer)
     {
-        var unescaped = new ValueBuffer<byte>(stackalloc byte[StackOctets]);
+        var unescaped = new ValueBuffer<byte>(stackalloc byte[Math.Min(content.Length, StackOctets)]);
         try
         {
             Span<byte> destination = unescaped.GetSpan(content.Length);

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace ServerlessMail.Mime;
 
@@ -8,19 +10,23 @@ namespace ServerlessMail.Mime;
 /// </summary>
 internal ref struct HeaderTextWriter
 {
-    private readonly CharsetInfo _literalCharset;
+    private readonly ReadOnlySpan<byte> _text;
+    private CharsetInfo? _literalCharset;
     private ValueBuffer<char> _chars;
     private ValueBuffer<byte> _octets;
     private CharsetInfo? _octetsCharset;
     private bool _hasOctets;
     private bool _pendingSpace;
 
-    /// <param name="literalIsUtf8">Whether text outside encoded-words is UTF-8 (RFC 6532) or, failing that, windows-1252.</param>
-    public HeaderTextWriter(Span<char> chars, Span<byte> octets, bool literalIsUtf8)
+    /// <param name="text">
+    /// The whole value being decoded. Text outside encoded-words is UTF-8 (RFC 6532) when all of it is valid UTF-8,
+    /// else windows-1252; that is checked only if some literal text is not ASCII, which is rare.
+    /// </param>
+    public HeaderTextWriter(Span<char> chars, Span<byte> octets, ReadOnlySpan<byte> text)
     {
         _chars = new ValueBuffer<char>(chars);
         _octets = new ValueBuffer<byte>(octets);
-        _literalCharset = literalIsUtf8 ? Charsets.Utf8 : Charsets.Windows1252;
+        _text = text;
     }
 
     /// <summary>True when the last thing written was an encoded-word (pending whitespace aside).</summary>
@@ -36,14 +42,18 @@ internal ref struct HeaderTextWriter
 
         FlushOctets();
         EmitPendingSpace();
-        if (Ascii.IsValid(bytes))
+
+        // Widen the ASCII run in one pass; only what follows the first 8-bit octet needs the literal charset. An
+        // ASCII octet never sits inside a multibyte sequence, so decoding the rest on its own changes nothing.
+        // Both literal charsets need at most one char per octet plus one (UTF-8's worst-case allowance).
+        Span<char> destination = _chars.GetSpan(bytes.Length + 1);
+        if (Ascii.ToUtf16(bytes, destination, out int ascii) != OperationStatus.Done)
         {
-            _chars.Advance(Encoding.Latin1.GetChars(bytes, _chars.GetSpan(bytes.Length)));
+            _literalCharset ??= Utf8.IsValid(_text) ? Charsets.Utf8 : Charsets.Windows1252;
+            ascii += _literalCharset.GetChars(bytes[ascii..], destination[ascii..]);
         }
-        else
-        {
-            _chars.Advance(_literalCharset.GetChars(bytes, _chars.GetSpan(_literalCharset.GetMaxCharCount(bytes.Length))));
-        }
+
+        _chars.Advance(ascii);
 
         LastWasWord = false;
     }

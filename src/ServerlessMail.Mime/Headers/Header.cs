@@ -33,7 +33,11 @@ public sealed class Header
     public string Value => _value ??= HeaderText.UnfoldAndDecode(RawValue.Span);
 
     /// <summary>The unfolded value with RFC 2047 encoded-words decoded, for unstructured fields such as Subject.</summary>
-    public string DecodedValue => _decodedValue ??= EncodedWords.DecodeUnstructured(RawValue.Span);
+    public string DecodedValue => _decodedValue ??= DecodeValue();
 
     public override string ToString() => $"{Name}: {Value}";
+
+    // Without an encoded-word the decoded form is the unfolded one, so both properties share one string.
+    private string DecodeValue() =>
+        RawValue.Span.IndexOf("=?"u8) < 0 ? Value : EncodedWords.DecodeUnstructured(RawValue.Span);
 }

@@ -14,6 +14,9 @@ public static class MessageIds
 {
     private const string Base32Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
+    private const int MaxScannedIds = 16;
+    private const int MaxPresizedIds = 64;
+
     private static readonly IdnMapping Idn = new();
 
     private static readonly SearchValues<char> NotInLiteral = SearchValues.Create("[]\\ \t\r\n");
@@ -21,7 +24,8 @@ public static class MessageIds
     /// <summary>The ids without angle brackets, in order, duplicates removed (ids compare case-sensitively).</summary>
     public static IReadOnlyList<string> ParseList(ReadOnlySpan<byte> raw)
     {
-        var ids = new List<string>();
+        // Each bracketed id opens with '<', so their count sizes the list once for the usual References field.
+        var ids = new List<string>(Math.Min(raw.Count((byte)'<'), MaxPresizedIds));
         HashSet<string>? seen = null;
         List<string>? bare = null;
         var scanner = new Scanner(raw);
@@ -33,26 +37,50 @@ public static class MessageIds
                 continue;
             }
 
-            seen ??= new HashSet<string>(StringComparer.Ordinal);
-            if (seen.Add(id))
-            {
-                ids.Add(id);
-            }
+            AddDistinct(ids, ref seen, id);
         }
 
         if (ids.Count == 0 && bare is not null)
         {
-            seen = new HashSet<string>(StringComparer.Ordinal);
+            seen = null;
             foreach (var id in bare)
             {
-                if (seen.Add(id))
-                {
-                    ids.Add(id);
-                }
+                AddDistinct(ids, ref seen, id);
             }
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="id"/> unless it is already there. A References field holds a handful of ids, which a
+    /// scan compares faster than hashing them; past <see cref="MaxScannedIds"/> a set keeps hostile input linear.
+    /// </summary>
+    private static void AddDistinct(List<string> ids, ref HashSet<string>? seen, string id)
+    {
+        if (seen is null)
+        {
+            foreach (var existing in ids)
+            {
+                if (string.Equals(existing, id, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
+            ids.Add(id);
+            if (ids.Count == MaxScannedIds)
+            {
+                seen = new HashSet<string>(ids, StringComparer.Ordinal);
+            }
+
+            return;
+        }
+
+        if (seen.Add(id))
+        {
+            ids.Add(id);
+        }
     }
 
     /// <summary>The first id (the Message-ID itself, or the first parent of In-Reply-To), or null.</summary>
@@ -227,8 +255,22 @@ public static class MessageIds
         {
             var start = _position + 1;
             var i = start;
-            while (i < _raw.Length && _raw[i] is not ((byte)'>' or (byte)'<'))
+            while (i < _raw.Length)
             {
+                // Only a bracket or a quote matters here; an id is mostly neither, so jump between them.
+                var next = _raw[i..].IndexOfAny((byte)'>', (byte)'<', (byte)'"');
+                if (next < 0)
+                {
+                    i = _raw.Length;
+                    break;
+                }
+
+                i += next;
+                if (_raw[i] != (byte)'"')
+                {
+                    break;
+                }
+
                 i = NextInWord(i);
             }
 
