@@ -1,7 +1,7 @@
 namespace ServerlessMail.Smtp;
 
 /// <summary>Every setting of the SMTP server, with its default, in one place. A host binds them from flags and environment.</summary>
-public sealed class SmtpServerOptions
+public sealed record SmtpServerOptions
 {
     /// <summary>The name in the greeting, the EHLO reply and Received headers.</summary>
     public string HostName { get; init; } = "localhost";
