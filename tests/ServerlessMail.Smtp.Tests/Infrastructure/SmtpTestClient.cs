@@ -11,10 +11,12 @@ internal sealed class SmtpTestClient : IAsyncDisposable
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
     private readonly List<byte> _pending = [];
+    private readonly Stream _transport;
     private Stream _stream;
 
     public SmtpTestClient(Stream stream, Task server)
     {
+        _transport = stream;
         _stream = stream;
         Server = server;
     }
@@ -141,6 +143,7 @@ internal sealed class SmtpTestClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stream.DisposeAsync();
+        await _transport.DisposeAsync();
         try
         {
             await Server.WaitAsync(ReadTimeout);

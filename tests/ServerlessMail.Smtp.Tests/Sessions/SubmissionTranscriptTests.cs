@@ -19,7 +19,7 @@ public sealed class SubmissionTranscriptTests : IAsyncLifetime
         await client.ExpectLineAsync("220");
         await client.SendLineAsync("EHLO client.example.test");
         var ehlo = await client.ReadReplyAsync();
-        Assert.Contains("250-STARTTLS", ehlo);
+        Assert.Contains(ehlo, l => l[4..] == "STARTTLS");
         Assert.DoesNotContain(ehlo, l => l.Contains("AUTH", StringComparison.Ordinal));
         await client.RunAsync($"""
             C: AUTH PLAIN {InboundTranscriptTests.Plain("alice@hosted.test", _world.AliceToken)}
