@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Real peers and clients the tests drive. python3 runs the MIME oracle and, later, smtplib/imaplib clients.
-apt_packages=(python3)
+# Real peers and clients the tests drive. python3 runs the MIME oracle and smtplib clients; swaks (with
+# libnet-ssleay-perl for its STARTTLS and implicit TLS) drives the SMTP server from outside the process.
+apt_packages=(python3 swaks libnet-ssleay-perl)
 
 missing=()
 for pkg in "${apt_packages[@]}"; do

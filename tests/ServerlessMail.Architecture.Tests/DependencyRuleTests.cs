@@ -45,6 +45,16 @@ public sealed class DependencyRuleTests
         Assert.All(references, name => Assert.True(IsBcl(name) || name == "ServerlessMail.Mime", $"ServerlessMail.Core references {name}"));
     }
 
+    [Fact]
+    public void Smtp_ReferencesOnlyCoreNetMimeAndLoggingAbstractions()
+    {
+        // A protocol edge reaches storage through Core's services only: no storage adapter, no other edge.
+        string[] allowed = ["ServerlessMail.Core", "ServerlessMail.Net", "ServerlessMail.Mime", "Microsoft.Extensions.Logging.Abstractions"];
+        var references = Referenced("ServerlessMail.Smtp");
+        Assert.Contains("ServerlessMail.Core", references);
+        Assert.All(references, name => Assert.True(IsBcl(name) || allowed.Contains(name), $"ServerlessMail.Smtp references {name}"));
+    }
+
     private static bool IsBcl(string assemblyName) =>
         BclPrefixes.Any(prefix => assemblyName == prefix || assemblyName.StartsWith(prefix + ".", StringComparison.Ordinal));
 
