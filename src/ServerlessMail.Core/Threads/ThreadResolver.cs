@@ -34,14 +34,17 @@ public sealed class ThreadResolver(IThreadIndex index, TimeProvider clock)
             thread = await index.FindThreadByMessageIdsAsync(accountId, [own], cancellationToken).ConfigureAwait(false);
         }
 
-        thread ??= referenced.Count > 0 ? ThreadIdFor(accountId, referenced[0]) : Ids.New("thr", clock);
+        // A new thread is named after its root's Message-ID: a reply that arrived first derived the same id from its
+        // references, so the parent joins it even when the subjects differ.
+        var root = referenced.Count > 0 ? referenced[0] : summary.MessageIdHeader;
+        thread ??= root is not null ? ThreadIdFor(accountId, root) : Ids.New("thr", clock);
         await index.RecordThreadAsync(accountId, summary.MessageIdHeader, subjectKey, thread, receivedAt, cancellationToken).ConfigureAwait(false);
         return thread;
     }
 
     /// <summary>
     /// A reply whose parent we never saw gets a thread id derived from the thread's root id, so its siblings, arriving
-    /// in any order or concurrently, land in the same thread.
+    /// in any order or concurrently, land in the same thread, and so does the root when it arrives last.
     /// </summary>
     private static string ThreadIdFor(string accountId, string rootMessageId)
     {

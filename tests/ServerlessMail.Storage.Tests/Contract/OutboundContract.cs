@@ -1,0 +1,208 @@
+using ServerlessMail.Core;
+
+namespace ServerlessMail.Storage.Tests.Contract;
+
+/// <summary>IOutboundStore through <see cref="OutboundService"/>: quota, raw blob, Sent copy, queued record, status races.</summary>
+public abstract class OutboundContract : StoreContract
+{
+    [Fact]
+    public async Task ASubmissionStoresTheRawMessageASentCopyAndAQueuedRecord()
+    {
+        using var services = new StoreServices(Harness);
+        var (mailbox, principal) = await SeedAsync();
+        var raw = TestMail.Build("alice@example.com", "bob@remote.example", "Status update", messageId: "status-1@example.com");
+
+        var result = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(raw), "alice@example.com", ["Bob@Remote.example", "carol@remote.example"], null);
+
+        Assert.True(result.Accepted);
+        var outbound = result.Outbound!;
+        Assert.Equal((OutboundStatus.Queued, mailbox.AccountId, mailbox.Inbox.Id, "status-1@example.com"), (outbound.Status, outbound.AccountId, outbound.InboxId, outbound.MessageIdHeader));
+        Assert.Equal(["bob@remote.example", "carol@remote.example"], outbound.Recipients);
+        Assert.Equal(raw, await TestMail.ReadAllAsync(await Harness.Blobs.OpenReadAsync(outbound.BlobKey)));
+
+        var stored = await Harness.Store.GetOutboundAsync(outbound.Id);
+        Assert.NotNull(stored);
+        AssertSameOutbound(outbound, stored);
+        var sent = await Harness.Store.GetMessageAsync(outbound.SentMessageId);
+        Assert.NotNull(sent);
+        Assert.Equal((mailbox.FolderNamed("Sent").Id, MessageFlags.Seen, outbound.BlobKey, "Status update"), (sent.FolderId, sent.Flags, sent.BlobKey, sent.Summary.Subject));
+        Assert.Equal(principal.TokenId, sent.Envelope.AuthenticatedAs);
+        Assert.Equal([outbound.Id], (await Harness.Store.ListOutboundAsync(mailbox.Inbox.Id, new PageRequest())).Items.Select(o => o.Id));
+        Assert.Equal([outbound.Id], (await Harness.Store.ListDueOutboundAsync(Harness.Now(), 10)).Select(o => o.Id));
+    }
+
+    [Fact]
+    public async Task AQuotaRefusalNamesTheLimitAndStoresNothing()
+    {
+        using var services = new StoreServices(Harness);
+        var (mailbox, principal) = await SeedAsync(new QuotaLimits(SendsPerDay: 2, SendsPerMinute: null, StoredBytes: null));
+
+        var result = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(TestMail.Build()), "alice@example.com", ["a@remote.example", "b@remote.example", "c@remote.example"], null);
+
+        Assert.False(result.Accepted);
+        Assert.Null(result.SentCopy);
+        Assert.Equal((QuotaLimitKind.SendsPerDay, "account", 2L), (result.Quota.Limit, result.Quota.Scope, result.Quota.LimitValue));
+        Assert.Contains("2 recipients per day", result.Quota.Describe(), StringComparison.Ordinal);
+        Assert.Empty((await Harness.Store.ListOutboundAsync(mailbox.Inbox.Id, new PageRequest())).Items);
+        Assert.Equal(0, (await Harness.ReloadAsync(mailbox.FolderNamed("Sent"))).Total);
+    }
+
+    [Fact]
+    public async Task AnIdempotencyKeyYieldsTheSameIdsAndChargesOnce()
+    {
+        using var services = new StoreServices(Harness);
+        var (mailbox, principal) = await SeedAsync(new QuotaLimits(SendsPerDay: 3, SendsPerMinute: null, StoredBytes: null));
+        var raw = TestMail.Build("alice@example.com", "bob@remote.example");
+
+        var first = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(raw), "alice@example.com", ["bob@remote.example", "carol@remote.example"], "send-42");
+        var retry = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(raw), "alice@example.com", ["bob@remote.example", "carol@remote.example"], "send-42");
+
+        Assert.True(retry.Accepted);
+        Assert.Equal((first.Outbound!.Id, first.SentCopy!.Id), (retry.Outbound!.Id, retry.SentCopy!.Id));
+        Assert.Equal(1, (await Harness.ReloadAsync(mailbox.FolderNamed("Sent"))).Total);
+        Assert.Single((await Harness.Store.ListOutboundAsync(mailbox.Inbox.Id, new PageRequest())).Items);
+
+        // Two of three recipients were charged once: one more fits, two more do not.
+        var two = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(raw), "alice@example.com", ["a@remote.example", "b@remote.example"], "send-43");
+        Assert.False(two.Accepted);
+        var one = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(raw), "alice@example.com", ["a@remote.example"], "send-44");
+        Assert.True(one.Accepted);
+    }
+
+    [Fact]
+    public async Task AStoredIdempotencyKeyReturnsTheExistingRecord()
+    {
+        var (mailbox, _) = await SeedAsync();
+        var other = await Harness.SeedMailboxAsync("carol", "other.example");
+        var first = NewOutbound(mailbox, "key-1");
+        var duplicate = NewOutbound(mailbox, "key-1");
+
+        var created = await Harness.Store.CreateOutboundAsync(first);
+        var returned = await Harness.Store.CreateOutboundAsync(duplicate);
+        var different = await Harness.Store.CreateOutboundAsync(NewOutbound(mailbox, "key-2"));
+        var otherAccount = await Harness.Store.CreateOutboundAsync(NewOutbound(other, "key-1"));
+
+        AssertSameOutbound(first, created);
+        AssertSameOutbound(first, returned);
+        Assert.Null(await Harness.Store.GetOutboundAsync(duplicate.Id));
+        Assert.NotEqual(first.Id, different.Id);
+        Assert.Equal(other.AccountId, otherAccount.AccountId);
+        Assert.Equal(2, (await Harness.Store.ListOutboundAsync(mailbox.Inbox.Id, new PageRequest())).Items.Count);
+        Assert.Single((await Harness.Store.ListOutboundAsync(other.Inbox.Id, new PageRequest())).Items);
+    }
+
+    [Fact]
+    public async Task StatusUpdatesAreConditionalSoOnlyOneOfTwoRacingRelaysWins()
+    {
+        var (mailbox, _) = await SeedAsync();
+        for (var round = 0; round < 5; round++)
+        {
+            var queued = await Harness.Store.CreateOutboundAsync(NewOutbound(mailbox, null));
+            var now = Harness.Now();
+            OutboundEmail Sending(string relay) => queued with
+            {
+                Status = OutboundStatus.Sending, Attempts = 1, UpdatedAt = now,
+                History = [.. queued.History, new OutboundEvent(now, OutboundStatus.Sending, relay)],
+            };
+
+            var wins = await Task.WhenAll(
+                Task.Run(() => Harness.Store.TryUpdateOutboundAsync(Sending("relay-a"), OutboundStatus.Queued)),
+                Task.Run(() => Harness.Store.TryUpdateOutboundAsync(Sending("relay-b"), OutboundStatus.Queued)));
+
+            Assert.Equal(1, wins.Count(w => w));
+            var stored = await Harness.Store.GetOutboundAsync(queued.Id);
+            AssertSameOutbound(Sending(wins[0] ? "relay-a" : "relay-b"), stored!);
+        }
+    }
+
+    [Fact]
+    public async Task AStaleExpectedStatusChangesNothing()
+    {
+        var (mailbox, _) = await SeedAsync();
+        var queued = await Harness.Store.CreateOutboundAsync(NewOutbound(mailbox, null));
+        var sent = queued with { Status = OutboundStatus.Sent, ProviderMessageId = "ses-0001", UpdatedAt = Harness.Now() };
+
+        Assert.False(await Harness.Store.TryUpdateOutboundAsync(sent, OutboundStatus.Sending));
+        Assert.Equal(OutboundStatus.Queued, (await Harness.Store.GetOutboundAsync(queued.Id))?.Status);
+        Assert.Null(await Harness.Store.FindOutboundByProviderIdAsync("ses-0001"));
+
+        Assert.True(await Harness.Store.TryUpdateOutboundAsync(sent, OutboundStatus.Queued));
+        AssertSameOutbound(sent, (await Harness.Store.FindOutboundByProviderIdAsync("ses-0001"))!);
+        Assert.Null(await Harness.Store.FindOutboundByProviderIdAsync("ses-unknown"));
+    }
+
+    [Fact]
+    public async Task OnlyQueuedMessagesThatAreDueAreListed()
+    {
+        var (mailbox, _) = await SeedAsync();
+        var made = new List<OutboundEmail>();
+        for (var i = 0; i < 4; i++)
+        {
+            made.Add(await Harness.Store.CreateOutboundAsync(NewOutbound(mailbox, null)));
+            Harness.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await Harness.Store.TryUpdateOutboundAsync(made[0] with { Status = OutboundStatus.Sent }, OutboundStatus.Queued);
+        await Harness.Store.TryUpdateOutboundAsync(made[2] with { NextAttemptAt = Harness.Now().AddMinutes(10), Attempts = 1 }, OutboundStatus.Queued);
+
+        Assert.Equal([made[1].Id, made[3].Id], (await Harness.Store.ListDueOutboundAsync(Harness.Now(), 10)).Select(o => o.Id));
+        Assert.Equal([made[1].Id], (await Harness.Store.ListDueOutboundAsync(Harness.Now(), 1)).Select(o => o.Id));
+        Assert.Equal([made[1].Id, made[2].Id, made[3].Id], (await Harness.Store.ListDueOutboundAsync(Harness.Now().AddMinutes(10), 10)).Select(o => o.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task OutboundListsNewestFirstAcrossPages()
+    {
+        var (mailbox, _) = await SeedAsync();
+        var sibling = await Harness.SeedSiblingAsync(mailbox, "bob");
+        var made = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            made.Add((await Harness.Store.CreateOutboundAsync(NewOutbound(mailbox, null))).Id);
+            await Harness.Store.CreateOutboundAsync(NewOutbound(sibling, null));
+            Harness.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var listed = await StoreFixtures.DrainAsync(page => Harness.Store.ListOutboundAsync(mailbox.Inbox.Id, page), limit: 2);
+
+        made.Reverse();
+        Assert.Equal(made, listed.Select(o => o.Id));
+    }
+
+    [Fact]
+    public async Task SendingNeedsThePermissionAndTheInbox()
+    {
+        using var services = new StoreServices(Harness);
+        var (mailbox, _) = await SeedAsync();
+        var sibling = await Harness.SeedSiblingAsync(mailbox, "bob");
+        var reader = new Principal(mailbox.AccountId, "tok_reader", null, TokenPermissions.Read);
+        var scoped = new Principal(mailbox.AccountId, "tok_scoped", sibling.Inbox.Id, TokenPermissions.Send);
+
+        await StoreFixtures.AssertErrorAsync(MailStoreError.NotAllowed, () => services.Outbound.SubmitAsync(reader, mailbox.Inbox, new MemoryStream(TestMail.Build()), "alice@example.com", ["b@remote.example"], null));
+        await StoreFixtures.AssertErrorAsync(MailStoreError.NotFound, () => services.Outbound.SubmitAsync(scoped, mailbox.Inbox, new MemoryStream(TestMail.Build()), "alice@example.com", ["b@remote.example"], null));
+        Assert.Empty((await Harness.Store.ListOutboundAsync(mailbox.Inbox.Id, new PageRequest())).Items);
+    }
+
+    private static void AssertSameOutbound(OutboundEmail expected, OutboundEmail actual)
+    {
+        Assert.Equal(expected with { Recipients = [], History = [] }, actual with { Recipients = [], History = [] });
+        Assert.Equal(expected.Recipients, actual.Recipients);
+        Assert.Equal(expected.History, actual.History);
+    }
+
+    private OutboundEmail NewOutbound(Mailbox mailbox, string? idempotencyKey)
+    {
+        var now = Harness.Now();
+        var id = Ids.New(Ids.Outbound, Harness.Clock);
+        return new OutboundEmail(
+            id, mailbox.AccountId, mailbox.Inbox.Id, Ids.New(Ids.Message, Harness.Clock), "m@example.com", BlobKeys.Outbound(id, now),
+            mailbox.Inbox.Address, ["bob@remote.example"], OutboundStatus.Queued, null, [new OutboundEvent(now, OutboundStatus.Queued, null)],
+            0, now, now, now, idempotencyKey);
+    }
+
+    private async Task<(Mailbox Mailbox, Principal Principal)> SeedAsync(QuotaLimits? limits = null)
+    {
+        var mailbox = await Harness.SeedMailboxAsync(accountLimits: limits);
+        return (mailbox, new Principal(mailbox.AccountId, Ids.New(Ids.Token, Harness.Clock), null, TokenPermissions.Read | TokenPermissions.Send));
+    }
+}
