@@ -18,5 +18,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The SES v2 stand-in for the relay tests (aws-ses-v2-local, run with node), installed from its lock file. Skipped when
+# node_modules was installed from this very lock file (its hash is stamped there after a successful npm ci).
+ses_local=tools/ses-local
+lock_hash=$(sha256sum "$ses_local/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$ses_local/node_modules/.lock-sha256" 2>/dev/null)" != "$lock_hash" ]; then
+  echo "setup: npm ci in $ses_local"
+  (cd "$ses_local" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_hash" > "$ses_local/node_modules/.lock-sha256"
+fi
+
 echo "setup: restoring .NET packages"
 dotnet restore ServerlessMail.sln --verbosity quiet
