@@ -57,13 +57,10 @@ public sealed partial class LocalMailStore
             cancellationToken);
     }
 
+    /// <summary>An unknown folder has no messages: an empty list, as the contract asks.</summary>
     public Task<IReadOnlyList<MessageState>> ListStatesAsync(string folderId, CancellationToken cancellationToken = default) =>
-        ReadSnapshotAsync<IReadOnlyList<MessageState>>(
-            session =>
-            {
-                RequireFolder(session, folderId);
-                return session.Command(SelectStates).Bind("$folder", folderId).QueryList(MessageRows.ReadState);
-            },
+        ReadAsync<IReadOnlyList<MessageState>>(
+            session => session.Command(SelectStates).Bind("$folder", folderId).QueryList(MessageRows.ReadState),
             cancellationToken);
 
     public Task<FolderChanges> GetChangesAsync(string folderId, ulong sinceModSeq, CancellationToken cancellationToken = default) =>

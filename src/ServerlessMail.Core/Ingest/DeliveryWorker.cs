@@ -43,7 +43,9 @@ public sealed class DeliveryWorker(IIngestStore store, MailIngestService ingest,
         {
             try
             {
-                Delivered?.Invoke(await ingest.DeliverAsync(message.Id, cancellationToken).ConfigureAwait(false));
+                // Not Delivered?.Invoke(await …): with no subscriber, '?.' would skip evaluating the argument and never deliver.
+                var result = await ingest.DeliverAsync(message.Id, cancellationToken).ConfigureAwait(false);
+                Delivered?.Invoke(result);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

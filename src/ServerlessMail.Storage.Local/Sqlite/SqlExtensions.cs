@@ -25,7 +25,7 @@ internal static class SqlExtensions
     public static SqliteCommand Bind(this SqliteCommand command, string name, bool value) => command.Bind(name, value ? 1L : 0L);
 
     public static SqliteCommand Bind(this SqliteCommand command, string name, ReadOnlyMemory<byte> value) =>
-        command.Bind(name, value.ToArray());
+        command.Bind(name, (object)value.ToArray());
 
     public static T? QuerySingle<T>(this SqliteCommand command, Func<SqliteDataReader, T> read)
         where T : class
