@@ -19,8 +19,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The AWS store tests run dynalite and s3rver (tools/aws-standins) with node. npm ci only when the lock file changed
-# since the last install: a second run is a hash comparison.
+# The AWS stand-ins run with node: dynalite and s3rver (tools/aws-standins) for the AWS store tests, aws-ses-v2-local
+# (tools/ses-local) for the SES relay tests. npm ci runs only when a lock file changed since the last install: its hash
+# is stamped into node_modules after a successful install, so a second run is a hash comparison.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "setup: installing nodejs and npm"
   sudo=""
@@ -28,13 +29,14 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
 fi
-standins=tools/aws-standins
-lock_hash="$(sha256sum "$standins/package-lock.json" | cut -d' ' -f1)"
-if [ "$(cat "$standins/node_modules/.lock-hash" 2>/dev/null)" != "$lock_hash" ]; then
-  echo "setup: npm ci in $standins"
-  (cd "$standins" && npm ci --no-audit --no-fund --loglevel=error)
-  echo "$lock_hash" > "$standins/node_modules/.lock-hash"
-fi
+for tool in tools/aws-standins tools/ses-local; do
+  lock_hash="$(sha256sum "$tool/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$tool/node_modules/.lock-hash" 2>/dev/null)" != "$lock_hash" ]; then
+    echo "setup: npm ci in $tool"
+    (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$lock_hash" > "$tool/node_modules/.lock-hash"
+  fi
+done
 
 echo "setup: restoring .NET packages"
 dotnet restore ServerlessMail.sln --verbosity quiet

@@ -55,6 +55,26 @@ public sealed class DependencyRuleTests
         Assert.All(references, name => Assert.True(IsBcl(name) || allowed.Contains(name), $"ServerlessMail.Smtp references {name}"));
     }
 
+    [Theory]
+    [InlineData("ServerlessMail.Relay.Ses", new[] { "ServerlessMail.Core", "AWSSDK.Core" })]
+    [InlineData("ServerlessMail.Relay.Smtp", new[] { "ServerlessMail.Core" })]
+    public void Relays_ReferenceCoreAndTheirOwnClientOnly(string assembly, string[] allowed)
+    {
+        // A relay adapter implements Core's IMailRelay: no storage adapter, no edge, no other relay, no Net plumbing.
+        var references = Referenced(assembly);
+        Assert.All(references, name => Assert.True(IsBcl(name) || allowed.Contains(name), $"{assembly} references {name}"));
+        Assert.Contains("ServerlessMail.Core", references);
+    }
+
+    [Fact]
+    public void Core_KeepsTheRelayPortFreeOfTransports()
+    {
+        // The relay worker lives in Core and reaches SES or a smarthost only through IMailRelay.
+        var types = ReferencedTypes("ServerlessMail.Core");
+        Assert.DoesNotContain(types, t => t.StartsWith("Amazon.", StringComparison.Ordinal) || t.StartsWith("ServerlessMail.Relay.", StringComparison.Ordinal));
+        Assert.NotNull(Assembly.Load("ServerlessMail.Core").GetType("ServerlessMail.Core.IMailRelay"));
+    }
+
     private static bool IsBcl(string assemblyName) =>
         BclPrefixes.Any(prefix => assemblyName == prefix || assemblyName.StartsWith(prefix + ".", StringComparison.Ordinal));
 

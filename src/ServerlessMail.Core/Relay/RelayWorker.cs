@@ -1,0 +1,171 @@
+using System.Globalization;
+
+namespace ServerlessMail.Core;
+
+/// <summary>
+/// Relays queued outbound mail on one machine, like <see cref="DeliveryWorker"/> does for inbound: woken by
+/// <see cref="RelaySignal"/> after a submission and every <see cref="RelayOptions.PollInterval"/> for retries. Each
+/// due message is claimed with a conditional <c>queued → sending</c> update, so two workers (or two processes on one
+/// store) never both send it. Hosted recipients are delivered locally through <see cref="MailIngestService"/> with no
+/// external hop; the rest go through the <see cref="IMailRelay"/>, after the message is cleaned
+/// (<see cref="MessageCleaner"/>). The outcome is recorded as <c>sent</c> (with the provider's id), <c>failed</c>
+/// (with the remote reply), or <c>queued</c> again with a backoff: a temporary failure never drops the message.
+/// </summary>
+public sealed partial class RelayWorker
+{
+    private readonly IMailStore _store;
+    private readonly IBlobStore _blobs;
+    private readonly MailIngestService _ingest;
+    private readonly RecipientResolver _resolver;
+    private readonly IMailRelay _relay;
+    private readonly RelaySignal _signal;
+    private readonly TimeProvider _clock;
+    private readonly RelayOptions _options;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+
+    public RelayWorker(
+        IMailStore store,
+        IBlobStore blobs,
+        MailIngestService ingest,
+        RecipientResolver resolver,
+        IMailRelay relay,
+        RelaySignal signal,
+        TimeProvider clock,
+        RelayOptions? options = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _blobs = blobs ?? throw new ArgumentNullException(nameof(blobs));
+        _ingest = ingest ?? throw new ArgumentNullException(nameof(ingest));
+        _resolver = resolver ?? throw new ArgumentNullException(nameof(resolver));
+        _relay = relay ?? throw new ArgumentNullException(nameof(relay));
+        _signal = signal ?? throw new ArgumentNullException(nameof(signal));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _options = options ?? new RelayOptions();
+    }
+
+    /// <summary>Raised when an attempt fails unexpectedly (a fault, not a relay's answer); the host logs it. The message is retried.</summary>
+    public event Action<OutboundEmail, Exception>? RelayFailed;
+
+    /// <summary>Raised after each attempt's outcome is recorded, with the record as it now stands.</summary>
+    public event Action<OutboundEmail>? Relayed;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    await _signal.WaitAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass over due messages; returns how many this worker claimed and attempted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        if (now < _pausedUntil)
+        {
+            return 0;
+        }
+
+        var due = await _store.ListDueOutboundAsync(now, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        var attempted = 0;
+        foreach (var outbound in due)
+        {
+            var claimed = await TryClaimAsync(outbound, cancellationToken).ConfigureAwait(false);
+            if (claimed is null)
+            {
+                continue;
+            }
+
+            attempted++;
+            var outcome = await AttemptAsync(claimed, cancellationToken).ConfigureAwait(false);
+            if (outcome.RetryAfter is { } wait)
+            {
+                // The relay asked every sender to wait (throttling): leave the rest of the queue until then.
+                _pausedUntil = _clock.GetUtcNow() + wait;
+                break;
+            }
+        }
+
+        return attempted;
+    }
+
+    private async Task<OutboundEmail?> TryClaimAsync(OutboundEmail outbound, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var attempt = outbound.Attempts + 1;
+        var claimed = outbound with
+        {
+            Status = OutboundStatus.Sending,
+            Attempts = attempt,
+            UpdatedAt = now,
+            History = [.. outbound.History, new OutboundEvent(now, OutboundStatus.Sending, Invariant($"attempt {attempt} via {_relay.Name}"))],
+        };
+        return await _store.TryUpdateOutboundAsync(claimed, OutboundStatus.Queued, cancellationToken).ConfigureAwait(false) ? claimed : null;
+    }
+
+    /// <summary>
+    /// Writes the outcome with a conditional update from <c>sending</c>. It runs even when shutdown has begun: once a
+    /// relay has taken the message, forgetting that would send it again.
+    /// </summary>
+    private async Task<OutboundEmail> RecordAsync(OutboundEmail claimed, Outcome outcome)
+    {
+        var now = _clock.GetUtcNow();
+        var detail = Cut(outcome.Detail);
+        var updated = outcome.Status switch
+        {
+            OutboundStatus.Sent => claimed with { Status = OutboundStatus.Sent, ProviderMessageId = outcome.ProviderMessageId },
+            OutboundStatus.Queued when claimed.Attempts >= _options.MaxAttempts => claimed with
+            {
+                Status = OutboundStatus.Failed,
+                History = [.. claimed.History, new OutboundEvent(now, OutboundStatus.Failed, Cut(Invariant($"gave up after {claimed.Attempts} attempts: {outcome.Detail}")))],
+            },
+            OutboundStatus.Queued => Requeue(claimed, now, detail, outcome.RetryAfter),
+            _ => claimed with { Status = outcome.Status },
+        };
+        if (updated.History.Count == claimed.History.Count)
+        {
+            updated = updated with { History = [.. claimed.History, new OutboundEvent(now, updated.Status, detail)] };
+        }
+
+        updated = updated with { UpdatedAt = now };
+        if (!await _store.TryUpdateOutboundAsync(updated, OutboundStatus.Sending, CancellationToken.None).ConfigureAwait(false))
+        {
+            RelayFailed?.Invoke(claimed, new MailStoreException(MailStoreError.Conflict, "The outbound record changed while it was being sent; its outcome was not recorded."));
+            return claimed;
+        }
+
+        Relayed?.Invoke(updated);
+        return updated;
+    }
+
+    private OutboundEmail Requeue(OutboundEmail claimed, DateTimeOffset now, string? reason, TimeSpan? retryAfter)
+    {
+        var backoff = MailIngestService.Backoff(claimed.Attempts);
+        var next = now + (retryAfter is { } wait && wait > backoff ? wait : backoff);
+        var detail = Cut(Invariant($"temporary failure: {reason}; next attempt at {next:yyyy-MM-ddTHH:mm:ssZ}"));
+        return claimed with
+        {
+            Status = OutboundStatus.Queued,
+            NextAttemptAt = next,
+            History = [.. claimed.History, new OutboundEvent(now, OutboundStatus.Queued, detail)],
+        };
+    }
+
+    private string? Cut(string? value) =>
+        value is null || value.Length <= _options.MaxDetailLength ? value : value[.._options.MaxDetailLength];
+
+    private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What one attempt came to: <c>Sent</c>, <c>Failed</c>, or <c>Queued</c> (retry).</summary>
+    private sealed record Outcome(OutboundStatus Status, string? ProviderMessageId, string? Detail, TimeSpan? RetryAfter = null);
+}
