@@ -1,11 +1,19 @@
 namespace ServerlessMail.Core;
 
 /// <summary>
-/// The submission path shared by SMTP submission and the REST API: reserve quota, store the raw message, write the
-/// Sent copy, record the OutboundEmail as queued. Relaying it is the relay worker's job. With an idempotency key the
-/// whole path is repeatable: the same key yields the same ids, the quota is charged once, and nothing is duplicated.
+/// The submission path shared by SMTP submission and the REST API: store and parse the raw message, reserve quota,
+/// write the Sent copy, record the OutboundEmail as queued, and wake the relay worker (<paramref name="relaySignal"/>).
+/// Relaying it is the relay worker's job. The quota is charged only once the content is stored, so a message that
+/// fails on the way in costs nothing; a refused one leaves no blob behind. With an idempotency key the whole path is
+/// repeatable: the same key yields the same ids, the quota is charged once, and nothing is duplicated.
 /// </summary>
-public sealed class OutboundService(IMailStore store, IBlobStore blobs, QuotaService quotas, ThreadResolver threads, TimeProvider clock)
+public sealed class OutboundService(
+    IMailStore store,
+    IBlobStore blobs,
+    QuotaService quotas,
+    ThreadResolver threads,
+    TimeProvider clock,
+    RelaySignal? relaySignal = null)
 {
     /// <summary>Recipients per message, as SMTP limits them (RFC 5321 §4.5.3.1.8 asks servers to take at least 100).</summary>
     public const int MaxRecipients = 100;
@@ -40,27 +48,38 @@ public sealed class OutboundService(IMailStore store, IBlobStore blobs, QuotaSer
 
         var account = await store.GetAccountAsync(inbox.AccountId, cancellationToken).ConfigureAwait(false)
             ?? throw MailStoreException.NotFound("The account");
-        var decision = await quotas.ReserveSendAsync(account, inbox, recipients.Count, idempotencyKey, cancellationToken).ConfigureAwait(false);
-        if (!decision.Allowed)
-        {
-            return new SubmitResult(null, null, decision);
-        }
-
         var now = clock.GetUtcNow();
         var outboundId = idempotencyKey is null ? Ids.New(Ids.Outbound, clock) : Ids.FromKey(Ids.Outbound, account.Id + "\n" + idempotencyKey);
         var existing = idempotencyKey is null ? null : await store.GetOutboundAsync(outboundId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             var copy = await store.GetMessageAsync(existing.SentMessageId, cancellationToken).ConfigureAwait(false);
-            return new SubmitResult(existing, copy, decision);
+            return new SubmitResult(existing, copy, QuotaDecision.Allow);
         }
 
         var blobKey = BlobKeys.Outbound(outboundId, now);
         var size = await blobs.PutAsync(blobKey, raw, cancellationToken).ConfigureAwait(false);
         ParsedMail parsed;
-        await using (var stored = await blobs.OpenReadAsync(blobKey, cancellationToken).ConfigureAwait(false))
+        QuotaDecision decision;
+        try
         {
-            parsed = MessageSummarizer.Parse(await SeekableAsync(stored, cancellationToken).ConfigureAwait(false));
+            await using (var stored = await blobs.OpenReadAsync(blobKey, cancellationToken).ConfigureAwait(false))
+            {
+                parsed = MessageSummarizer.Parse(await SeekableAsync(stored, cancellationToken).ConfigureAwait(false));
+            }
+
+            decision = await quotas.ReserveSendAsync(account, inbox, recipients.Count, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await blobs.DeleteAsync(blobKey, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (!decision.Allowed)
+        {
+            await blobs.DeleteAsync(blobKey, CancellationToken.None).ConfigureAwait(false);
+            return new SubmitResult(null, null, decision);
         }
 
         var sent = await store.FindFolderAsync(inbox.Id, "Sent", cancellationToken).ConfigureAwait(false)
@@ -77,6 +96,7 @@ public sealed class OutboundService(IMailStore store, IBlobStore blobs, QuotaSer
             outboundId, account.Id, inbox.Id, sentCopy.Id, parsed.Summary.MessageIdHeader, blobKey, mailFrom, envelope.Recipients,
             OutboundStatus.Queued, null, [new OutboundEvent(now, OutboundStatus.Queued, null)], 0, now, now, now, idempotencyKey);
         outbound = await store.CreateOutboundAsync(outbound, cancellationToken).ConfigureAwait(false);
+        relaySignal?.Notify();
         return new SubmitResult(outbound, sentCopy, decision);
     }
 

@@ -29,6 +29,7 @@ public abstract class OutboundContract : StoreContract
         Assert.Equal(principal.TokenId, sent.Envelope.AuthenticatedAs);
         Assert.Equal([outbound.Id], (await Harness.Store.ListOutboundAsync(mailbox.Inbox.Id, new PageRequest())).Items.Select(o => o.Id));
         Assert.Equal([outbound.Id], (await Harness.Store.ListDueOutboundAsync(Harness.Now(), 10)).Select(o => o.Id));
+        Assert.True(await services.RelaySignal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
     }
 
     [Fact]
@@ -45,6 +46,34 @@ public abstract class OutboundContract : StoreContract
         Assert.Contains("2 recipients per day", result.Quota.Describe(), StringComparison.Ordinal);
         Assert.Empty((await Harness.Store.ListOutboundAsync(mailbox.Inbox.Id, new PageRequest())).Items);
         Assert.Equal(0, (await Harness.ReloadAsync(mailbox.FolderNamed("Sent"))).Total);
+        Assert.False(await services.RelaySignal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ARefusedSubmissionLeavesNoRawMessageBehind()
+    {
+        using var services = new StoreServices(Harness);
+        var (mailbox, principal) = await SeedAsync(new QuotaLimits(SendsPerDay: 1, SendsPerMinute: null, StoredBytes: null));
+
+        var result = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(TestMail.Build()), "alice@example.com", ["a@remote.example", "b@remote.example"], "refused-1");
+
+        Assert.False(result.Accepted);
+        var outboundId = Ids.FromKey(Ids.Outbound, mailbox.AccountId + "\n" + "refused-1");
+        await StoreFixtures.AssertErrorAsync(MailStoreError.NotFound, () => Harness.Blobs.OpenReadAsync(BlobKeys.Outbound(outboundId, Harness.Now())));
+    }
+
+    [Fact]
+    public async Task AMessageThatFailsOnTheWayInIsNotChargedToTheQuota()
+    {
+        using var services = new StoreServices(Harness);
+        var (mailbox, principal) = await SeedAsync(new QuotaLimits(SendsPerDay: 1, SendsPerMinute: null, StoredBytes: null));
+
+        var failed = await Assert.ThrowsAnyAsync<Exception>(() => services.Outbound.SubmitAsync(principal, mailbox.Inbox, new FailingStream(TestMail.Build()), "alice@example.com", ["a@remote.example"], null));
+        Assert.IsType<IOException>(failed as IOException ?? failed.InnerException);
+        var retried = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(TestMail.Build()), "alice@example.com", ["a@remote.example"], null);
+
+        Assert.True(retried.Accepted);
+        Assert.Single((await Harness.Store.ListOutboundAsync(mailbox.Inbox.Id, new PageRequest())).Items);
     }
 
     [Fact]
@@ -204,5 +233,21 @@ public abstract class OutboundContract : StoreContract
     {
         var mailbox = await Harness.SeedMailboxAsync(accountLimits: limits);
         return (mailbox, new Principal(mailbox.AccountId, Ids.New(Ids.Token, Harness.Clock), null, TokenPermissions.Read | TokenPermissions.Send));
+    }
+
+    /// <summary>A client connection that drops halfway through the message.</summary>
+    private sealed class FailingStream(byte[] content) : MemoryStream(content)
+    {
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position > Length / 2 ? throw new IOException("The connection was reset.") : base.Read(buffer, offset, Math.Min(count, 16));
+
+        public override int Read(Span<byte> buffer) =>
+            Position > Length / 2 ? throw new IOException("The connection was reset.") : base.Read(buffer[..Math.Min(buffer.Length, 16)]);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer, offset, count));
     }
 }

@@ -16,7 +16,7 @@ public sealed class StoreServices : IDisposable
         Inboxes = new InboxService(store, harness.Blobs, harness.Clock);
         Ingest = new MailIngestService(store, harness.Blobs, Recipients, Threads, Signal, harness.Clock);
         Worker = new DeliveryWorker(store, Ingest, Signal, harness.Clock);
-        Outbound = new OutboundService(store, harness.Blobs, Quotas, Threads, harness.Clock);
+        Outbound = new OutboundService(store, harness.Blobs, Quotas, Threads, harness.Clock, RelaySignal);
     }
 
     public TokenService Tokens { get; }
@@ -31,11 +31,17 @@ public sealed class StoreServices : IDisposable
 
     public DeliverySignal Signal { get; } = new();
 
+    public RelaySignal RelaySignal { get; } = new();
+
     public MailIngestService Ingest { get; }
 
     public DeliveryWorker Worker { get; }
 
     public OutboundService Outbound { get; }
 
-    public void Dispose() => Signal.Dispose();
+    public void Dispose()
+    {
+        Signal.Dispose();
+        RelaySignal.Dispose();
+    }
 }
