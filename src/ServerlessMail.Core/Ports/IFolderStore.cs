@@ -20,8 +20,8 @@ public interface IFolderStore
     Task RenameFolderAsync(string folderId, string newName, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Deletes a folder and its messages. Returns the blob keys no other message still references. Callers refuse
-    /// special-use folders before calling.
+    /// Deletes a folder and its messages. Returns the blob keys nothing needs any more (see <see cref="IBlobStore"/>).
+    /// Callers refuse special-use folders before calling.
     /// </summary>
     Task<IReadOnlyList<string>> DeleteFolderAsync(string folderId, CancellationToken cancellationToken = default);
 

@@ -36,7 +36,8 @@ public interface IMessageStore
 
     /// <summary>
     /// Removes messages permanently, recording each expunge with a MODSEQ for <see cref="GetChangesAsync"/>. Returns
-    /// the blob keys no other message still references. Unknown ids are skipped.
+    /// the blob keys nothing needs any more (<see cref="IBlobStore"/> explains when a blob is needed), which the caller
+    /// may delete. Unknown ids are skipped.
     /// </summary>
     Task<IReadOnlyList<string>> ExpungeAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default);
 

@@ -7,7 +7,7 @@ namespace ServerlessMail.Storage.Local.Sqlite;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2];
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3];
 
     public static int Latest => Steps.Count;
 
@@ -214,5 +214,11 @@ internal static class Migrations
     private const string V2 = """
         DROP INDEX outbound_due;
         CREATE INDEX outbound_due ON outbound (next_attempt_at, id) WHERE status IN (0, 1);
+        """;
+
+    // Expunges and deletions keep a blob that a pending outbound or accepted record will still read; these find one.
+    private const string V3 = """
+        CREATE INDEX outbound_pending_by_blob ON outbound (blob_key) WHERE status IN (0, 1);
+        CREATE INDEX accepted_pending_by_blob ON accepted (blob_key) WHERE state = 0;
         """;
 }
