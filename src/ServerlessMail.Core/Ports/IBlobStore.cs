@@ -21,7 +21,8 @@ public interface IBlobStore
 
     /// <summary>
     /// Opens <paramref name="length"/> bytes at <paramref name="offset"/> (fewer at the end of the object). This is how
-    /// IMAP serves <c>BODY[1.2]</c>: a ranged read at offsets recorded at ingest.
+    /// IMAP serves <c>BODY[1.2]</c>: a ranged read at offsets recorded at ingest. A negative offset or length:
+    /// <see cref="MailStoreError.InvalidArgument"/>.
     /// </summary>
     Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken = default);
 

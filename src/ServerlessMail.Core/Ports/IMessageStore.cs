@@ -27,11 +27,12 @@ public interface IMessageStore
     Task<StoredMessage> UpdateFlagsAsync(string messageId, FlagChange change, ulong? unchangedSince = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Moves to another folder of the same inbox: a new UID there, an expunge in the source, the same message id.
+    /// Moves to another folder of the same inbox: a new UID there, an expunge in the source, the same message id. A
+    /// folder of another inbox: <see cref="MailStoreError.InvalidArgument"/>.
     /// </summary>
     Task<StoredMessage> MoveAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default);
 
-    /// <summary>Copies into another folder of the same inbox under a new message id, sharing the blob.</summary>
+    /// <summary>Copies into another folder of the same inbox under a new message id, sharing the blob (as <see cref="MoveAsync"/>, not across inboxes).</summary>
     Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default);
 
     /// <summary>
