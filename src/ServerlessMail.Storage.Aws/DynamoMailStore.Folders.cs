@@ -79,7 +79,9 @@ public sealed partial class DynamoMailStore
 
         if (folder.SpecialUse == SpecialUse.Inbox)
         {
-            throw new MailStoreException(MailStoreError.NotAllowed, "INBOX cannot be renamed.");
+            // RFC 3501 §6.3.5's INBOX rename moves every message into a new folder: a transaction per message here,
+            // not a rename. Refused, as the embedded store does.
+            throw new MailStoreException(MailStoreError.NotAllowed, "INBOX cannot be renamed; move its messages to another folder instead.");
         }
 
         if (newName.StartsWith(folder.Name + Folder.Separator, StringComparison.Ordinal))

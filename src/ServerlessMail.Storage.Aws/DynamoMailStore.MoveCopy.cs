@@ -78,7 +78,7 @@ public sealed partial class DynamoMailStore
         var target = await GetFolderAsync(targetFolderId, cancellationToken).ConfigureAwait(false) ?? throw MailStoreException.NotFound("The target folder");
         if (target.InboxId != message.InboxId)
         {
-            throw new MailStoreException(MailStoreError.NotAllowed, "Messages move and copy only between folders of one inbox.");
+            throw new MailStoreException(MailStoreError.InvalidArgument, "Messages move and copy only between folders of one inbox.");
         }
 
         var source = target.Id == message.FolderId

@@ -82,19 +82,27 @@ public sealed partial class DynamoMailStore
     }
 
     /// <summary>
-    /// A put conditional on the stored status (<c>stt = :expected</c>), with the provider-id pointer in the same
+    /// A put conditional on the stored status (<c>stt = :expected</c>, and <c>att = :attempts</c> when given), with the provider-id pointer in the same
     /// transaction when the update sets one: of two relays racing on one message, exactly one wins.
     /// </summary>
-    public async Task<bool> TryUpdateOutboundAsync(OutboundEmail updated, OutboundStatus expected, CancellationToken cancellationToken = default)
+    public async Task<bool> TryUpdateOutboundAsync(OutboundEmail updated, OutboundStatus expected, int? expectedAttempts = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
+        var condition = $"{Attr.State} = :expected";
+        var values = new Item { [":expected"] = Av.N((long)expected) };
+        if (expectedAttempts is { } attempts)
+        {
+            condition += $" AND {Attr.Attempts} = :attempts";
+            values[":attempts"] = Av.N(attempts);
+        }
+
         var outcome = await CommitAsync(
             "Updating the outbound message",
             () =>
             {
                 var items = new List<TransactWriteItem>
                 {
-                    DynamoTable.Put(OutboundMapper.ToItem(updated), $"{Attr.State} = :expected", new() { [":expected"] = Av.N((long)expected) }),
+                    DynamoTable.Put(OutboundMapper.ToItem(updated), condition, values),
                 };
                 if (updated.ProviderMessageId is { } providerId && IsUsableKey(providerId))
                 {
@@ -120,7 +128,7 @@ public sealed partial class DynamoMailStore
         var items = await ListDueAsync(Keys.DueOutbound, now, limit, cancellationToken).ConfigureAwait(false);
         return items
             .Select(OutboundMapper.FromItem)
-            .Where(o => o.Status == OutboundStatus.Queued && o.NextAttemptAt <= now)
+            .Where(o => o.Status is OutboundStatus.Queued or OutboundStatus.Sending && o.NextAttemptAt <= now)
             .OrderBy(o => o.NextAttemptAt)
             .ThenBy(o => o.Id, StringComparer.Ordinal)
             .Take(limit)

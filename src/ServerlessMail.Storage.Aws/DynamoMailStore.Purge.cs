@@ -56,14 +56,23 @@ public sealed partial class DynamoMailStore
     }
 
     /// <summary>
-    /// The blob keys no message references any more: each message holds a reference item under its blob's key, so
-    /// this is one strongly consistent Query (Limit 1) per key, never a scan.
+    /// The blob keys nothing needs any more. A blob is needed while a message uses it (each message holds a reference
+    /// item under its blob's key: a strongly consistent Query with Limit 1, never a scan), and also while a record
+    /// that will read it is pending: an outbound message not yet relayed, whose Sent copy shares the blob, or an
+    /// accepted message not yet delivered to every recipient, whose delivered copies share it.
     /// </summary>
     private async Task<IReadOnlyList<string>> UnreferencedAsync(IEnumerable<string> blobKeys, CancellationToken cancellationToken)
     {
         var orphans = new List<string>();
         foreach (var key in blobKeys.Distinct(StringComparer.Ordinal))
         {
+            // Pending records first: delivery appends its copies before it marks the accepted record delivered, so a
+            // record seen as delivered here has copies that the reference Query below, issued after, is sure to see.
+            if (await HeldByPendingRecordAsync(key, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
             var request = BeginsWith(Keys.Blob(key), Keys.BlobRefPrefix);
             request.Limit = 1;
             var response = await _table.QueryPageAsync(request, cancellationToken).ConfigureAwait(false);
@@ -74,6 +83,26 @@ public sealed partial class DynamoMailStore
         }
 
         return orphans;
+    }
+
+    /// <summary>
+    /// Whether a queued or sending outbound record, or an undelivered accepted record, reads this blob. Both are found
+    /// from the key with one GetItem each, without an index or a reference item on the ingest path: <see cref="BlobKeys"/>
+    /// names an outbound blob after its outbound id, and every accepted record's id is <see cref="BlobKeys.AcceptedIdFor"/>
+    /// of its blob key (the relay's cleaned copies included).
+    /// </summary>
+    private async Task<bool> HeldByPendingRecordAsync(string blobKey, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileNameWithoutExtension(blobKey);
+        if (Ids.IsWellFormed(name, Ids.Outbound) &&
+            await GetOutboundAsync(name, cancellationToken).ConfigureAwait(false) is { Status: OutboundStatus.Queued or OutboundStatus.Sending } outbound &&
+            string.Equals(outbound.BlobKey, blobKey, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var accepted = await GetAcceptedAsync(BlobKeys.AcceptedIdFor(blobKey), cancellationToken).ConfigureAwait(false);
+        return accepted is { State: IngestState.Accepted } && string.Equals(accepted.BlobKey, blobKey, StringComparison.Ordinal);
     }
 
     /// <summary>An update of a stored-bytes counter; with <paramref name="limit"/>, only if the result stays within it.</summary>

@@ -89,8 +89,12 @@ public sealed class S3BlobStore : IBlobStore
     public async Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (offset < 0 || length < 0)
+        {
+            // A caller's bad range is a typed refusal, as in the embedded store, not an ArgumentException.
+            throw new MailStoreException(MailStoreError.InvalidArgument, "A range needs a non-negative offset and length.");
+        }
+
         if (length == 0)
         {
             // An empty range cannot be asked of S3 (RFC 9110 §14.1.1 has no empty byte range); a HEAD still says NotFound.

@@ -7,7 +7,15 @@ public sealed partial class LocalMailStore
 {
     private const string SelectExpungeTarget = "SELECT folder_id, uid, flags, size, blob_key, account_id, inbox_id FROM messages WHERE id = $id";
     private const string DeleteMessageSql = "DELETE FROM messages WHERE id = $id";
-    private const string BlobReferenced = "SELECT 1 FROM messages WHERE blob_key = $key LIMIT 1";
+    // A blob is still needed while a message uses it, and also while a record that will read it is pending: an
+    // outbound message not yet relayed (its Sent copy shares the blob) or an accepted message not yet delivered to
+    // every recipient (its delivered copies share it). The partial indexes of schema step 3 serve the last two.
+    private const string BlobReferenced = """
+        SELECT 1 FROM messages WHERE blob_key = $key
+        UNION ALL SELECT 1 FROM outbound WHERE blob_key = $key AND status IN (0, 1)
+        UNION ALL SELECT 1 FROM accepted WHERE blob_key = $key AND state = 0
+        LIMIT 1
+        """;
 
     /// <summary>
     /// Each folder touched gets one new MODSEQ for this expunge, recorded on a tombstone per UID, so
@@ -53,7 +61,10 @@ public sealed partial class LocalMailStore
             cancellationToken);
     }
 
-    /// <summary>The keys, once each, that no remaining message references: the caller may delete those blobs.</summary>
+    /// <summary>
+    /// The keys, once each, that no remaining message, queued or sending outbound message, or undelivered accepted
+    /// message references: the caller may delete those blobs.
+    /// </summary>
     private static List<string> Unreferenced(SqlSession session, IEnumerable<string> keys) =>
         keys.Distinct(StringComparer.Ordinal)
             .Where(key => session.Command(BlobReferenced).Bind("$key", key).QueryInt64() is null)

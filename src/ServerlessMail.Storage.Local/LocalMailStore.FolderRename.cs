@@ -31,6 +31,13 @@ public sealed partial class LocalMailStore
                     return;
                 }
 
+                if (folder.SpecialUse == SpecialUse.Inbox)
+                {
+                    // RFC 3501 §6.3.5's INBOX rename moves every message into a new folder, INBOX staying: not a
+                    // rename at all, and on DynamoDB a transaction per message. Both stores refuse it alike.
+                    throw new MailStoreException(MailStoreError.NotAllowed, "INBOX cannot be renamed; move its messages to another folder instead.");
+                }
+
                 var prefix = folder.Name + Folder.Separator;
                 if (newName.StartsWith(prefix, StringComparison.Ordinal))
                 {

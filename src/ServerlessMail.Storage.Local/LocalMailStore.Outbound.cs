@@ -17,9 +17,10 @@ public sealed partial class LocalMailStore
         SELECT {OutboundRows.Columns} FROM outbound WHERE inbox_id = $inbox AND id < $after ORDER BY id DESC LIMIT $limit
         """;
 
-    // "status = 0" (Queued) matches the partial index outbound_due.
+    // Queued (0) records due for an attempt, and Sending (1) ones whose claim lease has ended: "status IN (0, 1)" is
+    // the predicate of the partial index outbound_due (schema step 2), so SQLite uses it.
     private const string SelectDueOutbound = $"""
-        SELECT {OutboundRows.Columns} FROM outbound WHERE status = 0 AND next_attempt_at <= $now ORDER BY next_attempt_at, id LIMIT $limit
+        SELECT {OutboundRows.Columns} FROM outbound WHERE status IN (0, 1) AND next_attempt_at <= $now ORDER BY next_attempt_at, id LIMIT $limit
         """;
 
     private const string InsertOutbound = """
@@ -30,12 +31,13 @@ public sealed partial class LocalMailStore
                 $nextAttemptAt, $createdAt, $updatedAt, $key, $recipients, $history)
         """;
 
-    // The compare-and-set that keeps two relays from both sending: the row changes only if its status is still the expected one.
+    // The compare-and-set that keeps two relays from both sending: the row changes only if its status (and, when given,
+    // its attempt count) is still the expected one.
     private const string UpdateOutboundIfStatus = """
         UPDATE outbound SET sent_message_id = $sentMessageId, message_id_header = $messageIdHeader, blob_key = $blobKey,
                             mail_from = $mailFrom, status = $status, provider_message_id = $providerId, attempts = $attempts,
                             next_attempt_at = $nextAttemptAt, updated_at = $updatedAt, recipients = $recipients, history = $history
-        WHERE id = $id AND status = $expected
+        WHERE id = $id AND status = $expected AND ($expectedAttempts IS NULL OR attempts = $expectedAttempts)
         """;
 
     public Task<OutboundEmail> CreateOutboundAsync(OutboundEmail outbound, CancellationToken cancellationToken = default)
@@ -89,13 +91,13 @@ public sealed partial class LocalMailStore
             cancellationToken);
     }
 
-    public Task<bool> TryUpdateOutboundAsync(OutboundEmail updated, OutboundStatus expected, CancellationToken cancellationToken = default)
+    public Task<bool> TryUpdateOutboundAsync(OutboundEmail updated, OutboundStatus expected, int? expectedAttempts = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
         return WriteAsync(
             session =>
             {
-                if (BindOutbound(session.Command(UpdateOutboundIfStatus), updated).Bind("$expected", (int)expected).ExecuteNonQuery() == 1)
+                if (BindOutbound(session.Command(UpdateOutboundIfStatus), updated).Bind("$expected", (int)expected).Bind("$expectedAttempts", expectedAttempts).ExecuteNonQuery() == 1)
                 {
                     return true;
                 }

@@ -150,6 +150,44 @@ public sealed class RelayWorkerTests
     }
 
     [Fact]
+    public async Task AClaimLeftInSendingByAKilledWorker_IsRelayedExactlyOnce_AfterItsLease()
+    {
+        await using var world = await MailWorld.CreateAsync();
+        await using var peer = await SmtpPeer.StartAsync();
+        var options = new RelayOptions { ClaimLease = TimeSpan.FromMinutes(10) };
+        var outbound = await world.SubmitAsync(Raw("carol@remote.test", "stranded"), "carol@remote.test");
+
+        // A worker killed mid-send, as far as the store can tell: it claimed the message, and its relay never answers.
+        var killed = new NeverAnsweringRelay();
+        _ = world.Worker(killed, options).RunOnceAsync(default);
+        await killed.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var stranded = await world.ReloadAsync(outbound);
+        Assert.Equal((OutboundStatus.Sending, 1), (stranded.Status, stranded.Attempts));
+
+        var first = world.Worker(new SmarthostRelay(peer.Options()), options);
+        var second = world.Worker(new SmarthostRelay(peer.Options()), options);
+        Assert.Equal(0, await first.RunOnceAsync(default));
+        world.Clock.Advance(options.ClaimLease - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await first.RunOnceAsync(default));
+
+        // The lease ends: two workers race for the stranded claim, and exactly one takes it over and sends.
+        world.Clock.Advance(TimeSpan.FromSeconds(1));
+        var attempted = await Task.WhenAll(Task.Run(() => first.RunOnceAsync(default)), Task.Run(() => second.RunOnceAsync(default)));
+
+        Assert.Equal(1, attempted.Sum());
+        var sent = await world.ReloadAsync(outbound);
+        Assert.Equal((OutboundStatus.Sent, "Q001", 2), (sent.Status, sent.ProviderMessageId, sent.Attempts));
+        Assert.Equal(
+            [OutboundStatus.Queued, OutboundStatus.Sending, OutboundStatus.Sending, OutboundStatus.Sending, OutboundStatus.Sent],
+            sent.History.Select(h => h.Status));
+        Assert.StartsWith("attempt 1: outcome unknown", sent.History[2].Detail, StringComparison.Ordinal);
+        Assert.Equal("attempt 2 via smarthost", sent.History[3].Detail);
+        Assert.Single(peer.Messages());
+        world.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await first.RunOnceAsync(default) + await second.RunOnceAsync(default));
+    }
+
+    [Fact]
     public async Task RunAsync_IsWokenBySubmissionAndStopsCleanly()
     {
         await using var world = await MailWorld.CreateAsync();
@@ -166,5 +204,19 @@ public sealed class RelayWorkerTests
         Assert.Equal(outbound.Id, (await relayed.Task.WaitAsync(TimeSpan.FromSeconds(60))).Id);
         await stop.CancelAsync();
         await running;
+    }
+
+    /// <summary>Takes the message and never answers, like a relay call cut off by the process being killed.</summary>
+    private sealed class NeverAnsweringRelay : IMailRelay
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => "never-answering";
+
+        public Task<RelayResult> SendAsync(RelayMessage message, CancellationToken cancellationToken = default)
+        {
+            Reached.TrySetResult();
+            return new TaskCompletionSource<RelayResult>().Task;
+        }
     }
 }

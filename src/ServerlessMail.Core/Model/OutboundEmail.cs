@@ -18,6 +18,8 @@ public sealed record OutboundEvent(DateTimeOffset At, OutboundStatus Status, str
 /// <summary>
 /// An outbound message: its raw form in <see cref="BlobKey"/>, its Sent-folder copy <see cref="SentMessageId"/>, and
 /// its delivery status. Status changes are conditional on the current status, so two relays can never both send it.
+/// <see cref="NextAttemptAt"/> is when a queued message is next due, and for a message in <c>sending</c> the end of
+/// the claiming worker's lease (<see cref="RelayOptions.ClaimLease"/>).
 /// </summary>
 public sealed record OutboundEmail(
     string Id,

@@ -1,6 +1,12 @@
 namespace ServerlessMail.Core;
 
-/// <summary>Raw messages, by key. Keys are relative paths such as <c>raw/2026/11/22/ing_….eml</c>.</summary>
+/// <summary>
+/// Raw messages, by key. Keys are relative paths such as <c>raw/2026/11/22/ing_….eml</c>. One blob can have several
+/// users: the messages that share it (deliveries to several inboxes, copies, an outbound message's Sent copy), an
+/// outbound message until it leaves <c>queued</c>/<c>sending</c>, and an accepted message until it is delivered. A
+/// blob is needed while any of them is left; the metadata store returns a key from an expunge or a deletion only
+/// when none is, and only such keys may be deleted.
+/// </summary>
 public interface IBlobStore
 {
     /// <summary>
@@ -15,7 +21,8 @@ public interface IBlobStore
 
     /// <summary>
     /// Opens <paramref name="length"/> bytes at <paramref name="offset"/> (fewer at the end of the object). This is how
-    /// IMAP serves <c>BODY[1.2]</c>: a ranged read at offsets recorded at ingest.
+    /// IMAP serves <c>BODY[1.2]</c>: a ranged read at offsets recorded at ingest. A negative offset or length:
+    /// <see cref="MailStoreError.InvalidArgument"/>.
     /// </summary>
     Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken = default);
 

@@ -15,13 +15,16 @@ public interface IFolderStore
 
     /// <summary>
     /// Renames a folder and every folder below it (<c>a</c> → <c>b</c> also renames <c>a/x</c> to <c>b/x</c>), keeping
-    /// ids, UIDVALIDITY and messages. A taken target name: <see cref="MailStoreError.Conflict"/>.
+    /// ids, UIDVALIDITY and messages. A taken target name: <see cref="MailStoreError.Conflict"/>. INBOX:
+    /// <see cref="MailStoreError.NotAllowed"/>, which the IMAP layer answers with <c>NO [CANNOT]</c>. RFC 3501 §6.3.5's
+    /// INBOX rename (move every message to a new folder, INBOX staying) is not offered: on DynamoDB it is a
+    /// transaction per message, not a rename; a client can create a folder and MOVE the messages itself.
     /// </summary>
     Task RenameFolderAsync(string folderId, string newName, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Deletes a folder and its messages. Returns the blob keys no other message still references. Callers refuse
-    /// special-use folders before calling.
+    /// Deletes a folder and its messages. Returns the blob keys nothing needs any more (see <see cref="IBlobStore"/>).
+    /// Callers refuse special-use folders before calling.
     /// </summary>
     Task<IReadOnlyList<string>> DeleteFolderAsync(string folderId, CancellationToken cancellationToken = default);
 

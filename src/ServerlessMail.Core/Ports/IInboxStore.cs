@@ -20,8 +20,9 @@ public interface IInboxStore
     Task UpdateInboxAsync(Inbox inbox, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Deletes the inbox with its folders, messages and address claim. Returns the blob keys its messages used that no
-    /// other message still references, so the caller can purge them.
+    /// Deletes the inbox with its folders, messages and address claim. Returns the blob keys its messages used that
+    /// nothing needs any more (see <see cref="IBlobStore"/>), so the caller can purge them. The inbox's outbound
+    /// records stay: one still queued is relayed from its blob.
     /// </summary>
     Task<IReadOnlyList<string>> DeleteInboxAsync(string inboxId, CancellationToken cancellationToken = default);
 }

@@ -27,16 +27,18 @@ public interface IMessageStore
     Task<StoredMessage> UpdateFlagsAsync(string messageId, FlagChange change, ulong? unchangedSince = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Moves to another folder of the same inbox: a new UID there, an expunge in the source, the same message id.
+    /// Moves to another folder of the same inbox: a new UID there, an expunge in the source, the same message id. A
+    /// folder of another inbox: <see cref="MailStoreError.InvalidArgument"/>.
     /// </summary>
     Task<StoredMessage> MoveAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default);
 
-    /// <summary>Copies into another folder of the same inbox under a new message id, sharing the blob.</summary>
+    /// <summary>Copies into another folder of the same inbox under a new message id, sharing the blob (as <see cref="MoveAsync"/>, not across inboxes).</summary>
     Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Removes messages permanently, recording each expunge with a MODSEQ for <see cref="GetChangesAsync"/>. Returns
-    /// the blob keys no other message still references. Unknown ids are skipped.
+    /// the blob keys nothing needs any more (<see cref="IBlobStore"/> explains when a blob is needed), which the caller
+    /// may delete. Unknown ids are skipped.
     /// </summary>
     Task<IReadOnlyList<string>> ExpungeAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default);
 

@@ -15,6 +15,14 @@ public sealed class RelayOptions
     /// </summary>
     public int MaxAttempts { get; init; } = 20;
 
+    /// <summary>
+    /// How long a claim holds a message in <c>sending</c>. The claim sets NextAttemptAt to now plus this lease; a worker
+    /// that dies before recording the outcome leaves the message due again once the lease expires, and another worker
+    /// reclaims it. It must be longer than any relay can take over one message (the smarthost's and SES client's
+    /// timeouts are minutes), because a relay still running past its lease can be overtaken by a second attempt.
+    /// </summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Longest reason or remote reply kept in one history entry, in characters (a reply can be many lines).</summary>
     public int MaxDetailLength { get; init; } = 1_000;
 }

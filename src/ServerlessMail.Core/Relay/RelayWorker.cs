@@ -5,8 +5,9 @@ namespace ServerlessMail.Core;
 /// <summary>
 /// Relays queued outbound mail on one machine, like <see cref="DeliveryWorker"/> does for inbound: woken by
 /// <see cref="RelaySignal"/> after a submission and every <see cref="RelayOptions.PollInterval"/> for retries. Each
-/// due message is claimed with a conditional <c>queued → sending</c> update, so two workers (or two processes on one
-/// store) never both send it. Hosted recipients are delivered locally through <see cref="MailIngestService"/> with no
+/// due message is claimed with a conditional <c>queued → sending</c> update holding a lease, so two workers (or two
+/// processes on one store) never both send it, and a message whose worker died mid-attempt is reclaimed once the lease
+/// expires (see <see cref="TryClaimAsync"/>). Hosted recipients are delivered locally through <see cref="MailIngestService"/> with no
 /// external hop; the rest go through the <see cref="IMailRelay"/>, after the message is cleaned
 /// (<see cref="MessageCleaner"/>). The outcome is recorded as <c>sent</c> (with the provider's id), <c>failed</c>
 /// (with the remote reply), or <c>queued</c> again with a backoff: a temporary failure never drops the message.
@@ -99,23 +100,67 @@ public sealed partial class RelayWorker
         return attempted;
     }
 
+    /// <summary>
+    /// Claims a due message with a conditional update from the status just read, so of two workers exactly one wins:
+    /// <c>queued → sending</c>, or an expired <c>sending</c> claim taken over (<c>sending → sending</c>) when the worker
+    /// that held it died before recording the outcome. The claim sets NextAttemptAt to the end of a lease
+    /// (<see cref="RelayOptions.ClaimLease"/>); until then no worker lists the message.
+    /// </summary>
+    /// <remarks>
+    /// Why a live relay sends twice only when it outlives its lease: while the lease runs, the message is not listed,
+    /// so no other worker can claim it, and the holder records its outcome with a conditional update from
+    /// <c>sending</c>, which ends the claim. Only a relay still running when its lease ends can be overtaken by a
+    /// reclaim, and then both may reach the relay; the lease is longer than any relay timeout so that this does not
+    /// happen. A worker killed after its relay took the message but before recording it is the other, unavoidable
+    /// case: nothing says whether the relay took it, so the reclaim sends it again (a duplicate rather than a message
+    /// silently lost), and the history records that the earlier attempt's outcome is unknown.
+    /// </remarks>
     private async Task<OutboundEmail?> TryClaimAsync(OutboundEmail outbound, CancellationToken cancellationToken)
     {
+        if (outbound.Status is not (OutboundStatus.Queued or OutboundStatus.Sending))
+        {
+            return null;
+        }
+
         var now = _clock.GetUtcNow();
+        var history = outbound.History;
+        if (outbound.Status == OutboundStatus.Sending)
+        {
+            var unknown = Invariant($"attempt {outbound.Attempts}: outcome unknown, its worker did not record it before the lease ended at {outbound.NextAttemptAt:yyyy-MM-ddTHH:mm:ssZ}");
+            if (outbound.Attempts >= _options.MaxAttempts)
+            {
+                // A message whose attempts keep dying (one that crashes the process, say) must not be reclaimed forever.
+                var failed = outbound with
+                {
+                    Status = OutboundStatus.Failed,
+                    UpdatedAt = now,
+                    History = [.. history, new OutboundEvent(now, OutboundStatus.Failed, Cut(Invariant($"gave up after {outbound.Attempts} attempts; {unknown}")))],
+                };
+                await _store.TryUpdateOutboundAsync(failed, OutboundStatus.Sending, outbound.Attempts, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
+            history = [.. history, new OutboundEvent(now, OutboundStatus.Sending, Cut(unknown))];
+        }
+
         var attempt = outbound.Attempts + 1;
         var claimed = outbound with
         {
             Status = OutboundStatus.Sending,
             Attempts = attempt,
+            NextAttemptAt = now + _options.ClaimLease,
             UpdatedAt = now,
-            History = [.. outbound.History, new OutboundEvent(now, OutboundStatus.Sending, Invariant($"attempt {attempt} via {_relay.Name}"))],
+            History = [.. history, new OutboundEvent(now, OutboundStatus.Sending, Invariant($"attempt {attempt} via {_relay.Name}"))],
         };
-        return await _store.TryUpdateOutboundAsync(claimed, OutboundStatus.Queued, cancellationToken).ConfigureAwait(false) ? claimed : null;
+        // Expecting the attempts as well as the status: a status check alone would let two workers that both listed an
+        // expired claim both take it over (sending → sending passes for each).
+        return await _store.TryUpdateOutboundAsync(claimed, outbound.Status, outbound.Attempts, cancellationToken).ConfigureAwait(false) ? claimed : null;
     }
 
     /// <summary>
-    /// Writes the outcome with a conditional update from <c>sending</c>. It runs even when shutdown has begun: once a
-    /// relay has taken the message, forgetting that would send it again.
+    /// Writes the outcome with a conditional update from this worker's own claim (<c>sending</c> at its attempt count),
+    /// so a worker overtaken after its lease ended cannot overwrite the claim that took over. It runs even when
+    /// shutdown has begun: once a relay has taken the message, forgetting that would send it again.
     /// </summary>
     private async Task<OutboundEmail> RecordAsync(OutboundEmail claimed, Outcome outcome)
     {
@@ -138,9 +183,9 @@ public sealed partial class RelayWorker
         }
 
         updated = updated with { UpdatedAt = now };
-        if (!await _store.TryUpdateOutboundAsync(updated, OutboundStatus.Sending, CancellationToken.None).ConfigureAwait(false))
+        if (!await _store.TryUpdateOutboundAsync(updated, OutboundStatus.Sending, claimed.Attempts, CancellationToken.None).ConfigureAwait(false))
         {
-            RelayFailed?.Invoke(claimed, new MailStoreException(MailStoreError.Conflict, "The outbound record changed while it was being sent; its outcome was not recorded."));
+            RelayFailed?.Invoke(claimed, new MailStoreException(MailStoreError.Conflict, "The outbound record changed while it was being sent (another worker took over the claim after its lease ended); its outcome was not recorded."));
             return claimed;
         }
 

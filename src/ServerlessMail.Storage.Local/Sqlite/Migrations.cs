@@ -7,7 +7,7 @@ namespace ServerlessMail.Storage.Local.Sqlite;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<string> Steps { get; } = [V1];
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3];
 
     public static int Latest => Steps.Count;
 
@@ -207,5 +207,18 @@ internal static class Migrations
         CREATE INDEX outbound_by_provider_id ON outbound (provider_message_id) WHERE provider_message_id IS NOT NULL;
         -- Only queued records (status 0 = Queued) are in the due index.
         CREATE INDEX outbound_due ON outbound (next_attempt_at, id) WHERE status = 0;
+        """;
+
+    // Outbound claims hold a lease: a record left in Sending (1) by a worker that died is due again once the lease
+    // (its next_attempt_at) ends, so the due index covers Sending as well as Queued.
+    private const string V2 = """
+        DROP INDEX outbound_due;
+        CREATE INDEX outbound_due ON outbound (next_attempt_at, id) WHERE status IN (0, 1);
+        """;
+
+    // Expunges and deletions keep a blob that a pending outbound or accepted record will still read; these find one.
+    private const string V3 = """
+        CREATE INDEX outbound_pending_by_blob ON outbound (blob_key) WHERE status IN (0, 1);
+        CREATE INDEX accepted_pending_by_blob ON accepted (blob_key) WHERE state = 0;
         """;
 }

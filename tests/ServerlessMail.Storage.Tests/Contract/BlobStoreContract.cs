@@ -85,6 +85,16 @@ public abstract class BlobStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task ANegativeRangeIsAnInvalidArgument()
+    {
+        await Harness.Blobs.PutAsync(Key, new MemoryStream(Bytes(10, seed: 8)));
+
+        await StoreFixtures.AssertErrorAsync(MailStoreError.InvalidArgument, () => Harness.Blobs.OpenRangeAsync(Key, -1, 5));
+        await StoreFixtures.AssertErrorAsync(MailStoreError.InvalidArgument, () => Harness.Blobs.OpenRangeAsync(Key, 0, -5));
+        Assert.Equal(Bytes(10, seed: 8), await ReadAsync(Key));
+    }
+
+    [Fact]
     public async Task KeysAreSeparateObjects()
     {
         var keys = new[] { "raw/a.eml", "raw/a/b.eml", "outbound/a.eml", "raw/A.eml" };

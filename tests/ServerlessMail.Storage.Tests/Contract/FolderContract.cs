@@ -159,6 +159,30 @@ public abstract class FolderContract : StoreContract
     }
 
     [Fact]
+    public async Task RenamingInboxIsRefusedAndChangesNothing()
+    {
+        var mailbox = await Harness.SeedMailboxAsync();
+        var child = await Harness.SeedFolderAsync(mailbox, "INBOX/Filed");
+        var message = await Harness.AppendAsync(mailbox);
+        var inbox = await Harness.ReloadAsync(mailbox.InboxFolder);
+
+        // RFC 3501 §6.3.5 would move INBOX's messages to a new folder and leave INBOX empty; neither store offers
+        // that, both refuse alike (the IMAP layer answers NO [CANNOT]).
+        var refused = await Assert.ThrowsAsync<MailStoreException>(() => Harness.Store.RenameFolderAsync(inbox.Id, "Old Mail"));
+
+        Assert.Equal(MailStoreError.NotAllowed, refused.Error);
+        Assert.Contains("INBOX", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(inbox, await Harness.ReloadAsync(inbox));
+        Assert.Equal(child, await Harness.ReloadAsync(child));
+        Assert.Null(await Harness.Store.FindFolderAsync(mailbox.Inbox.Id, "Old Mail"));
+        Assert.Equal(message.Id, (await Harness.Store.GetMessageByUidAsync(inbox.Id, message.Uid))?.Id);
+
+        // Nor can another folder take its name, in any case (RFC 3501 §5.1).
+        await StoreFixtures.AssertErrorAsync(MailStoreError.Conflict, () => Harness.Store.RenameFolderAsync(child.Id, "inbox"));
+        Assert.Equal(child, await Harness.ReloadAsync(child));
+    }
+
+    [Fact]
     public async Task DeletingAFolderRemovesItsMessagesAndReturnsTheirUnsharedBlobs()
     {
         var mailbox = await Harness.SeedMailboxAsync();

@@ -55,6 +55,20 @@ public abstract partial class MessageContract
     }
 
     [Fact]
+    public async Task MovingOrCopyingToAnotherInboxIsAnInvalidArgumentAndChangesNothing()
+    {
+        var mailbox = await Harness.SeedMailboxAsync();
+        var bob = await Harness.SeedSiblingAsync(mailbox, "bob");
+        var message = await Harness.AppendAsync(mailbox);
+
+        await StoreFixtures.AssertErrorAsync(MailStoreError.InvalidArgument, () => Harness.Store.MoveAsync(message.Id, bob.InboxFolder.Id));
+        await StoreFixtures.AssertErrorAsync(MailStoreError.InvalidArgument, () => Harness.Store.CopyAsync(message.Id, bob.InboxFolder.Id));
+
+        MessageAssert.Same(message, await Harness.Store.GetMessageAsync(message.Id));
+        Assert.Equal(0, (await Harness.ReloadAsync(bob.InboxFolder)).Total);
+    }
+
+    [Fact]
     public async Task ExpungeReturnsOnlyBlobsNoMessageStillReferences()
     {
         var mailbox = await Harness.SeedMailboxAsync();

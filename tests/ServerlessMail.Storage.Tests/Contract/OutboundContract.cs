@@ -180,6 +180,51 @@ public abstract class OutboundContract : StoreContract
     }
 
     [Fact]
+    public async Task ASendingMessageIsListedAsDueOnlyOnceItsClaimLeaseHasEnded()
+    {
+        var (mailbox, _) = await SeedAsync();
+        var queued = await Harness.Store.CreateOutboundAsync(NewOutbound(mailbox, null));
+        var leaseEnd = Harness.Now().AddMinutes(10);
+        var claimed = Claim(queued, 1, leaseEnd, "attempt 1");
+        Assert.True(await Harness.Store.TryUpdateOutboundAsync(claimed, OutboundStatus.Queued, 0));
+
+        Assert.Empty(await Harness.Store.ListDueOutboundAsync(Harness.Now(), 10));
+        Assert.Empty(await Harness.Store.ListDueOutboundAsync(leaseEnd.AddSeconds(-1), 10));
+        AssertSameOutbound(claimed, Assert.Single(await Harness.Store.ListDueOutboundAsync(leaseEnd, 10)));
+
+        // Recording an outcome takes it off the due list for good.
+        var sent = claimed with { Status = OutboundStatus.Sent, ProviderMessageId = "ses-lease-1" };
+        Assert.True(await Harness.Store.TryUpdateOutboundAsync(sent, OutboundStatus.Sending, 1));
+        Assert.Empty(await Harness.Store.ListDueOutboundAsync(leaseEnd.AddDays(1), 10));
+    }
+
+    [Fact]
+    public async Task AnExpiredClaimIsTakenOverByExactlyOneOfTwoWorkers()
+    {
+        var (mailbox, _) = await SeedAsync();
+        for (var round = 0; round < 5; round++)
+        {
+            var queued = await Harness.Store.CreateOutboundAsync(NewOutbound(mailbox, null));
+            var stranded = Claim(queued, 1, Harness.Now(), "attempt 1");
+            Assert.True(await Harness.Store.TryUpdateOutboundAsync(stranded, OutboundStatus.Queued, 0));
+            var leaseEnd = Harness.Now().AddMinutes(10);
+
+            // Both workers listed the stranded claim; each takes it over expecting (sending, 1 attempt).
+            var wins = await Task.WhenAll(
+                Task.Run(() => Harness.Store.TryUpdateOutboundAsync(Claim(stranded, 2, leaseEnd, "worker-a"), OutboundStatus.Sending, 1)),
+                Task.Run(() => Harness.Store.TryUpdateOutboundAsync(Claim(stranded, 2, leaseEnd, "worker-b"), OutboundStatus.Sending, 1)));
+
+            Assert.Equal(1, wins.Count(w => w));
+            AssertSameOutbound(Claim(stranded, 2, leaseEnd, wins[0] ? "worker-a" : "worker-b"), (await Harness.Store.GetOutboundAsync(queued.Id))!);
+
+            // The first worker, back late, cannot record over the claim that took over.
+            Assert.False(await Harness.Store.TryUpdateOutboundAsync(stranded with { Status = OutboundStatus.Sent }, OutboundStatus.Sending, 1));
+            var current = await Harness.Store.GetOutboundAsync(queued.Id);
+            Assert.Equal((OutboundStatus.Sending, 2), (current!.Status, current.Attempts));
+        }
+    }
+
+    [Fact]
     public async Task OutboundListsNewestFirstAcrossPages()
     {
         var (mailbox, _) = await SeedAsync();
@@ -218,6 +263,16 @@ public abstract class OutboundContract : StoreContract
         Assert.Equal(expected.Recipients, actual.Recipients);
         Assert.Equal(expected.History, actual.History);
     }
+
+    /// <summary>What a relay worker's claim writes: sending, one more attempt, a lease ending at <paramref name="leaseEnd"/>.</summary>
+    private OutboundEmail Claim(OutboundEmail outbound, int attempts, DateTimeOffset leaseEnd, string detail) => outbound with
+    {
+        Status = OutboundStatus.Sending,
+        Attempts = attempts,
+        NextAttemptAt = leaseEnd,
+        UpdatedAt = Harness.Now(),
+        History = [.. outbound.History, new OutboundEvent(Harness.Now(), OutboundStatus.Sending, detail)],
+    };
 
     private OutboundEmail NewOutbound(Mailbox mailbox, string? idempotencyKey)
     {

@@ -32,6 +32,10 @@ internal static class AcceptedMapper
 
 internal static class OutboundMapper
 {
+    /// <summary>
+    /// Queued records carry the Due index keys, and so do records in <c>sending</c>: their NextAttemptAt is the end of
+    /// the claiming worker's lease, and a claim its worker never finished must come due again when the lease ends.
+    /// </summary>
     public static Item ToItem(OutboundEmail outbound)
     {
         var item = Av.Key(Keys.Outbound(outbound.Id), Keys.OutboundSk);
@@ -53,7 +57,7 @@ internal static class OutboundMapper
         item.SetIfNotNull(Attr.IdempotencyKey, outbound.IdempotencyKey);
         item[Attr.Gsi1Pk] = Av.S(Keys.OutboundOf(outbound.InboxId));
         item[Attr.Gsi1Sk] = Av.S(outbound.Id);
-        if (outbound.Status == OutboundStatus.Queued)
+        if (outbound.Status is OutboundStatus.Queued or OutboundStatus.Sending)
         {
             item[Attr.Gsi2Pk] = Av.S(Keys.DueOutbound(Keys.ShardOf(outbound.Id)));
             item[Attr.Gsi2Sk] = Av.S(Keys.DueSort(outbound.NextAttemptAt, outbound.Id));
