@@ -82,7 +82,7 @@ public sealed class OutboundService(
             return new SubmitResult(null, null, decision);
         }
 
-        var sent = await store.FindFolderAsync(inbox.Id, "Sent", cancellationToken).ConfigureAwait(false)
+        var sent = await FindSentAsync(inbox.Id, cancellationToken).ConfigureAwait(false)
             ?? throw MailStoreException.NotFound("The Sent folder");
         var thread = await threads.ResolveAsync(account.Id, parsed.Summary, now, cancellationToken).ConfigureAwait(false);
         var envelope = new MessageEnvelope(mailFrom, recipients.Select(r => r.ToLowerInvariant()).ToList(), null, principal.TokenId);
@@ -98,6 +98,22 @@ public sealed class OutboundService(
         outbound = await store.CreateOutboundAsync(outbound, cancellationToken).ConfigureAwait(false);
         relaySignal?.Notify();
         return new SubmitResult(outbound, sentCopy, decision);
+    }
+
+    /// <summary>
+    /// The folder with the Sent special use (RFC 6154), wherever a client renamed it: one read when it is still called
+    /// "Sent", a listing of the inbox's folders otherwise.
+    /// </summary>
+    private async Task<Folder?> FindSentAsync(string inboxId, CancellationToken cancellationToken)
+    {
+        var byName = await store.FindFolderAsync(inboxId, "Sent", cancellationToken).ConfigureAwait(false);
+        if (byName?.SpecialUse == SpecialUse.Sent)
+        {
+            return byName;
+        }
+
+        var folders = await store.ListFoldersAsync(inboxId, cancellationToken).ConfigureAwait(false);
+        return folders.FirstOrDefault(f => f.SpecialUse == SpecialUse.Sent);
     }
 
     private static async Task<Stream> SeekableAsync(Stream stream, CancellationToken cancellationToken)

@@ -50,6 +50,21 @@ public abstract class OutboundContract : StoreContract
     }
 
     [Fact]
+    public async Task TheSentCopyFollowsTheSentFolderWhenAClientRenamesIt()
+    {
+        using var services = new StoreServices(Harness);
+        var (mailbox, principal) = await SeedAsync();
+        await Harness.Store.RenameFolderAsync(mailbox.FolderNamed("Sent").Id, "Sent Items");
+        await Harness.Store.CreateFolderAsync(services.Inboxes.NewFolder(mailbox.Inbox.Id, "Sent", SpecialUse.None, Harness.Now()));
+
+        var result = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(TestMail.Build()), "alice@example.com", ["a@remote.example"], null);
+
+        var copy = await Harness.Store.GetMessageAsync(result.Outbound!.SentMessageId);
+        var folder = await Harness.Store.GetFolderAsync(copy!.FolderId);
+        Assert.Equal(("Sent Items", SpecialUse.Sent), (folder!.Name, folder.SpecialUse));
+    }
+
+    [Fact]
     public async Task ARefusedSubmissionLeavesNoRawMessageBehind()
     {
         using var services = new StoreServices(Harness);
