@@ -95,7 +95,7 @@ public sealed partial class MailServer : IAsyncDisposable
         {
             opened = await OpenedStore.OpenAsync(_options.Store, clock, StoreUse.Server, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is MailStoreException or IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonClientException)
+        catch (Exception exception) when (exception is MailStoreException or IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
         {
             throw new ServerStartException($"could not open the mail store: {exception.Message}", exception);
         }
