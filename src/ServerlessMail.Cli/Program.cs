@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ServerlessMail.Cli.Mime;
+using ServerlessMail.Cli.Operator;
+using ServerlessMail.Cli.Server;
 
 namespace ServerlessMail.Cli;
 
@@ -12,10 +14,21 @@ internal static class Program
     {
         var root = new RootCommand("ServerlessMail: real mailboxes for agents, apps and people, reached with one API token.")
         {
+            ServeCommand.Create(),
+            InboxCommands.Create(),
+            TokenCommands.Create(),
+            AccountCommands.Create(),
             MimeCommands.Create(),
         };
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // serve handles SIGTERM and Ctrl+C itself: System.CommandLine's handler would end the drain after two seconds.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
         try
         {
             return root.Parse(args).Invoke(configuration);

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Text.Json;
+using ServerlessMail.Cli.Server;
+using ServerlessMail.Core;
+using ServerlessMail.Hosting;
+
+namespace ServerlessMail.Cli.Operator;
+
+/// <summary><c>serverlessmail account create</c>: an account for a domain, with its admin token.</summary>
+internal static class AccountCommands
+{
+    public static Command Create()
+    {
+        var account = new Command("account", "Create accounts (tenants). 'inbox create' makes one for a new domain by itself.");
+        var domain = new Argument<string>("domain") { Description = "The account's first (default) domain." };
+        var name = new Option<string>("--name") { Description = "The account's name. Default: the domain." };
+        var json = InboxCommands.JsonOption();
+        var settings = new SettingOptions(ServerSettings.StoreSettings);
+        var create = new Command("create", "Create an account for a domain. Prints its admin token first (shown once), then the account id.") { domain, name, json };
+        settings.AddTo(create);
+        create.SetAction((result, cancellationToken) => OperatorSession.RunAsync(
+            settings.Source(result),
+            async session =>
+            {
+                var normalized = RecipientResolver.Normalize("x@" + result.GetRequiredValue(domain))?.Domain ?? throw new CliException("not a domain name.");
+                if (await session.Store.GetDomainAsync(normalized, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    throw new CliException($"an account already hosts {normalized}.");
+                }
+
+                var (created, adminToken) = await session.Accounts.CreateAsync(result.GetValue(name) ?? normalized, normalized, cancellationToken).ConfigureAwait(false);
+                var output = result.InvocationConfiguration.Output;
+                await output.WriteLineAsync(result.GetValue(json)
+                    ? JsonSerializer.Serialize(new CreatedAccountJson(created.Id, normalized, adminToken), OperatorJsonContext.Default.CreatedAccountJson)
+                    : $"{adminToken}\naccount: {created.Id}\ndomain: {normalized}").ConfigureAwait(false);
+                return ExitCodes.Success;
+            },
+            cancellationToken));
+        account.Subcommands.Add(create);
+        return account;
+    }
+}

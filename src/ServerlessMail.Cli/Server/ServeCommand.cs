@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using ServerlessMail.Hosting;
+
+namespace ServerlessMail.Cli.Server;
+
+/// <summary>
+/// <c>serverlessmail serve</c>: runs the local server until SIGTERM or Ctrl+C. Once every listener is bound and the
+/// workers run it prints one line, <c>ready smtp=… submission=… submissions=…</c>, on stdout (logs go to stderr);
+/// tests and benchmarks wait for it. A stop drains sessions in flight and exits 0.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var settings = new SettingOptions(ServerSettings.All);
+        var command = new Command(
+            "serve",
+            "Run the mail server on this machine: inbound SMTP, submission (STARTTLS and implicit TLS) with API-token AUTH, " +
+            "delivery and the outbound relay. Every flag also reads SERVERLESSMAIL_<FLAG> (the flag wins). " +
+            "Prints 'ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT' when it accepts mail; SIGTERM or Ctrl+C stops it.");
+        settings.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(settings.Source(result), result.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(SettingSource source, TextWriter output, CancellationToken cancellationToken)
+    {
+        var options = Bind(source);
+        using var loggers = HostLogging.CreateConsole(options.LogLevel);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Handled here rather than by System.CommandLine, whose termination timeout would cut the drain short.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+
+        MailServer server;
+        try
+        {
+            server = await MailServer.StartAsync(options, loggers, stop.Token).ConfigureAwait(false);
+        }
+        catch (ServerStartException exception)
+        {
+            throw new CliException(exception.Message, ExitCodes.StartFailed);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return ExitCodes.Success;
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            await output.WriteLineAsync(server.ReadyLine).ConfigureAwait(false);
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The ordinary way out: a signal asked us to stop.
+            }
+
+            await server.StopAsync().ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    private static ServerOptions Bind(SettingSource source)
+    {
+        try
+        {
+            return ServerOptionsBinder.BindServer(source);
+        }
+        catch (OptionsException exception)
+        {
+            throw new CliException(exception.Message, ExitCodes.BadOptions);
+        }
+    }
+}

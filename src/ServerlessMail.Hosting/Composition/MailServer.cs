@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using ServerlessMail.Core;
+using ServerlessMail.Net;
+using ServerlessMail.Smtp;
+
+namespace ServerlessMail.Hosting;
+
+/// <summary>
+/// A running ServerlessMail on one machine: the store, Core's services, the delivery and relay workers, and the three
+/// SMTP listeners (inbound MX, submission with STARTTLS, submissions with implicit TLS). <see cref="StartAsync"/>
+/// returns once every listener is bound and the workers run; <see cref="StopAsync"/> stops accepting, lets sessions in
+/// flight finish for <see cref="ServerOptions.DrainTimeout"/>, then stops the workers and closes the store.
+/// </summary>
+public sealed partial class MailServer : IAsyncDisposable
+{
+    private readonly ILogger _logger;
+    private readonly ServerOptions _options;
+    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<IDisposable> _ownedSync = [];
+    private readonly List<TcpListenerHost> _listeners = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _workers = [];
+    private int _stopped;
+
+    private MailServer(ServerOptions options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+    }
+
+    public IPEndPoint SmtpEndPoint { get; private set; } = null!;
+
+    public IPEndPoint SubmissionEndPoint { get; private set; } = null!;
+
+    public IPEndPoint SubmissionsEndPoint { get; private set; } = null!;
+
+    /// <summary>The line the serve contract prints once everything runs; tests and benchmarks wait for it.</summary>
+    public string ReadyLine => string.Create(
+        CultureInfo.InvariantCulture,
+        $"ready smtp={SmtpEndPoint} submission={SubmissionEndPoint} submissions={SubmissionsEndPoint}");
+
+    public static async Task<MailServer> StartAsync(ServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var server = new MailServer(options, loggers.CreateLogger("ServerlessMail.Host"));
+        try
+        {
+            await server.ComposeAsync(loggers, cancellationToken).ConfigureAwait(false);
+            return server;
+        }
+        catch
+        {
+            await server.StopAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        HostLog.Stopping(_logger, _options.DrainTimeout);
+
+        // Listeners first, so nothing new is accepted while the workers finish what they hold.
+        await Task.WhenAll(_listeners.Select(l => l.DisposeAsync().AsTask())).ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_workers).ConfigureAwait(false);
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            await _owned[i].DisposeAsync().ConfigureAwait(false);
+        }
+
+        for (var i = _ownedSync.Count - 1; i >= 0; i--)
+        {
+            _ownedSync[i].Dispose();
+        }
+
+        _stopping.Dispose();
+        HostLog.Stopped(_logger);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private async Task ComposeAsync(ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var clock = TimeProvider.System;
+        OpenedStore opened;
+        try
+        {
+            opened = await OpenedStore.OpenAsync(_options.Store, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is MailStoreException or IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonClientException)
+        {
+            throw new ServerStartException($"could not open the mail store: {exception.Message}", exception);
+        }
+
+        _owned.Add(opened);
+        HostLog.StoreOpened(_logger, opened.Description);
+
+        var certificate = OpenCertificate();
+        _ownedSync.Add(certificate);
+
+        var (relay, ownedRelay, relayDescription) = RelayFactory.Create(_options);
+        if (ownedRelay is not null)
+        {
+            _ownedSync.Add(ownedRelay);
+        }
+
+        HostLog.RelayChosen(_logger, relayDescription);
+
+        var store = opened.Store;
+        var blobs = opened.Blobs;
+        var deliverySignal = new DeliverySignal();
+        var relaySignal = new RelaySignal();
+        _ownedSync.Add(deliverySignal);
+        _ownedSync.Add(relaySignal);
+        var tokens = new TokenService(store, clock);
+        var recipients = new RecipientResolver(store);
+        var threads = new ThreadResolver(store, clock);
+
+        // Accepting a message notifies deliverySignal, which wakes the delivery worker below.
+        var ingest = new MailIngestService(store, blobs, recipients, threads, deliverySignal, clock);
+        var outbound = new OutboundService(store, blobs, new QuotaService(store, clock), threads, clock, relaySignal);
+        StartWorkers(
+            new DeliveryWorker(store, ingest, deliverySignal, clock),
+            new RelayWorker(store, blobs, ingest, recipients, relay, relaySignal, clock));
+
+        var services = new SmtpServices(ingest, outbound, recipients, tokens);
+        StartListeners(services, certificate, loggers.CreateLogger("ServerlessMail.Smtp"));
+    }
+}

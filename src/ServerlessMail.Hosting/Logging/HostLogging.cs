@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace ServerlessMail.Hosting;
+
+/// <summary>Console logging for the local server: one line per entry, all of it on stderr so stdout carries only the ready line.</summary>
+public static class HostLogging
+{
+    public static ILoggerFactory CreateConsole(LogLevel minimum) => LoggerFactory.Create(builder => builder
+        .SetMinimumLevel(minimum)
+        .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
+        .AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.ColorBehavior = LoggerColorBehavior.Disabled;
+        }));
+}

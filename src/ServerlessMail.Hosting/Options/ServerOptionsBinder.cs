@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace ServerlessMail.Hosting;
+
+/// <summary>
+/// Turns flags and <c>SERVERLESSMAIL_*</c> variables into <see cref="StoreOptions"/> and <see cref="ServerOptions"/>.
+/// A bad value throws <see cref="OptionsException"/> naming the flag or variable it came from, the value, and what
+/// is expected; settings that only make sense together are checked together.
+/// </summary>
+public static class ServerOptionsBinder
+{
+    public static StoreOptions BindStore(SettingSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var defaults = new StoreOptions();
+        var options = new StoreOptions
+        {
+            DataDirectory = Text(source, ServerSettings.DataDir) ?? defaults.DataDirectory,
+            Kind = Enum(source, ServerSettings.Store, defaults.Kind, ("local", StoreKind.Local), ("aws", StoreKind.Aws)),
+            Fsync = Switch(source, ServerSettings.Fsync) ?? defaults.Fsync,
+            AwsTable = Text(source, ServerSettings.AwsTable) ?? defaults.AwsTable,
+            AwsBucket = Text(source, ServerSettings.AwsBucket),
+            AwsRegion = Text(source, ServerSettings.AwsRegion) ?? defaults.AwsRegion,
+            DynamoDbEndpoint = Url(source, ServerSettings.DynamoDbEndpoint),
+            S3Endpoint = Url(source, ServerSettings.S3Endpoint),
+            AwsCreateMissing = Switch(source, ServerSettings.AwsCreateMissing) ?? defaults.AwsCreateMissing,
+        };
+        if (options.Kind == StoreKind.Aws && options.AwsBucket is null)
+        {
+            throw new OptionsException($"--store aws needs {ServerSettings.AwsBucket.Flag} (or {ServerSettings.AwsBucket.EnvironmentVariable}).");
+        }
+
+        return options;
+    }
+
+    public static ServerOptions BindServer(SettingSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var defaults = new ServerOptions();
+        var options = new ServerOptions
+        {
+            Store = BindStore(source),
+            HostName = HostName(source) ?? defaults.HostName,
+            ListenAddress = Address(source, ServerSettings.Listen) ?? defaults.ListenAddress,
+            SmtpPort = Port(source, ServerSettings.SmtpPort) ?? defaults.SmtpPort,
+            SubmissionPort = Port(source, ServerSettings.SubmissionPort) ?? defaults.SubmissionPort,
+            SubmissionsPort = Port(source, ServerSettings.SubmissionsPort) ?? defaults.SubmissionsPort,
+            GreetingDelay = Seconds(source, ServerSettings.GreetingDelay) ?? defaults.GreetingDelay,
+            MaxMessageSize = Size(source, ServerSettings.MaxMessageSize) ?? defaults.MaxMessageSize,
+            Relay = Enum(source, ServerSettings.Relay, defaults.Relay, ("local", RelayKind.Local), ("ses", RelayKind.Ses), ("smtp", RelayKind.Smtp)),
+            SesEndpoint = Url(source, ServerSettings.SesEndpoint),
+            SesRegion = Text(source, ServerSettings.SesRegion) ?? defaults.SesRegion,
+            SesConfigurationSet = Text(source, ServerSettings.SesConfigurationSet),
+            Smarthost = HostAndPort(source, ServerSettings.Smarthost),
+            SmarthostTls = Enum(source, ServerSettings.SmarthostTls, defaults.SmarthostTls, ("starttls", SmarthostTls.StartTls), ("implicit", SmarthostTls.Implicit), ("none", SmarthostTls.None)),
+            SmarthostUser = Text(source, ServerSettings.SmarthostUser),
+            SmarthostPassword = Text(source, ServerSettings.SmarthostPassword),
+            TlsCertificatePath = Text(source, ServerSettings.TlsCert),
+            TlsKeyPath = Text(source, ServerSettings.TlsKey),
+            LogLevel = Enum(
+                source, ServerSettings.LogLevel, defaults.LogLevel, ("trace", LogLevel.Trace), ("debug", LogLevel.Debug),
+                ("information", LogLevel.Information), ("info", LogLevel.Information), ("warning", LogLevel.Warning), ("error", LogLevel.Error)),
+        };
+        Check(options);
+        return options;
+    }
+
+    private static void Check(ServerOptions options)
+    {
+        int[] ports = [options.SmtpPort, options.SubmissionPort, options.SubmissionsPort];
+        if (ports.Distinct().Count() != ports.Length)
+        {
+            throw new OptionsException($"{ServerSettings.SmtpPort.Flag}, {ServerSettings.SubmissionPort.Flag} and {ServerSettings.SubmissionsPort.Flag} must differ (got {string.Join(", ", ports)}).");
+        }
+
+        if ((options.TlsCertificatePath is null) != (options.TlsKeyPath is null))
+        {
+            throw new OptionsException($"{ServerSettings.TlsCert.Flag} and {ServerSettings.TlsKey.Flag} go together: give both, or neither for a self-signed certificate.");
+        }
+
+        if (options.Relay == RelayKind.Smtp && options.Smarthost is null)
+        {
+            throw new OptionsException($"--relay smtp needs {ServerSettings.Smarthost.Flag} HOST:PORT.");
+        }
+
+        if (options.SmarthostUser is not null && options.SmarthostPassword is null)
+        {
+            throw new OptionsException($"{ServerSettings.SmarthostUser.Flag} needs the password in {ServerSettings.SmarthostPassword.EnvironmentVariable}.");
+        }
+
+        if (options.SmarthostUser is not null && options.SmarthostTls == SmarthostTls.None)
+        {
+            throw new OptionsException($"{ServerSettings.SmarthostUser.Flag} needs TLS: credentials are never sent over a plain connection ({ServerSettings.SmarthostTls.Flag} none).");
+        }
+    }
+
+    private static string? Text(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? throw Bad(origin, value, "a non-empty value") : value.Trim();
+    }
+
+    private static string? HostName(SettingSource source)
+    {
+        var value = Text(source, ServerSettings.HostName);
+        return value is null || Uri.CheckHostName(value) == UriHostNameType.Dns
+            ? value
+            : throw Bad(source.Get(ServerSettings.HostName)!.Value.Origin, value, "a DNS host name such as mail.example.com");
+    }
+
+    private static int? Port(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            ? port
+            : throw Bad(origin, value, "a port number from 1 to 65535");
+    }
+
+    private static TimeSpan? Seconds(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds <= 60
+            ? TimeSpan.FromSeconds(seconds)
+            : throw Bad(origin, value, "seconds from 0 to 60, such as 1 or 0.5");
+    }
+
+    private static long? Size(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size >= 1024
+            ? size
+            : throw Bad(origin, value, "a size in bytes, at least 1024");
+    }
+
+    private static bool? Switch(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        return value.Trim().ToUpperInvariant() switch
+        {
+            "TRUE" or "1" or "YES" or "ON" => true,
+            "FALSE" or "0" or "NO" or "OFF" => false,
+            _ => throw Bad(origin, value, "true or false"),
+        };
+    }
+
+    private static Uri? Url(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw Bad(origin, value, "an http:// or https:// URL");
+    }
+
+    private static IPAddress? Address(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        return IPAddress.TryParse(value, out var address) ? address : throw Bad(origin, value, "an IP address such as 127.0.0.1, 0.0.0.0 or ::");
+    }
+
+    private static DnsEndPoint? HostAndPort(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        var colon = value.LastIndexOf(':');
+        var host = colon > 0 ? value[..colon].Trim('[', ']') : string.Empty;
+        if (host.Length == 0 || Uri.CheckHostName(host) == UriHostNameType.Unknown ||
+            !int.TryParse(value.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            throw Bad(origin, value, "HOST:PORT, such as smtp.example.com:587");
+        }
+
+        return new DnsEndPoint(host, port);
+    }
+
+    private static T Enum<T>(SettingSource source, Setting setting, T fallback, params (string Name, T Value)[] choices)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return fallback;
+        }
+
+        foreach (var (name, choice) in choices)
+        {
+            if (string.Equals(name, value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return choice;
+            }
+        }
+
+        throw Bad(origin, value, "one of " + string.Join(", ", choices.Select(c => c.Name).Distinct()));
+    }
+
+    private static OptionsException Bad(string origin, string value, string expected) =>
+        new($"{origin}: '{value}' is not valid; expected {expected}.");
+}

@@ -1,0 +1,59 @@
+namespace ServerlessMail.Hosting;
+
+/// <summary>
+/// One setting: its flag (without the dashes), its variable <c>SERVERLESSMAIL_&lt;FLAG_IN_CAPS&gt;</c>, help text with
+/// the default, and whether it is a switch (a flag without a value). A flag wins over its variable.
+/// </summary>
+public sealed record Setting(string Name, string ArgumentName, string Description, bool IsSwitch = false, bool EnvironmentOnly = false)
+{
+    public const string EnvironmentPrefix = "SERVERLESSMAIL_";
+
+    public string Flag => "--" + Name;
+
+    public string EnvironmentVariable => EnvironmentPrefix + Name.ToUpperInvariant().Replace('-', '_');
+}
+
+/// <summary>The settings of the serve contract, in help order. The CLI builds its options from these lists.</summary>
+public static class ServerSettings
+{
+    public static readonly Setting DataDir = new("data-dir", "DIR", $"Where the embedded store and the self-signed certificate live. Default: ./{StoreOptions.DefaultDataDirectory}.");
+    public static readonly Setting Store = new("store", "local|aws", "The mail store: local (SQLite and files in the data dir) or aws (DynamoDB and S3). Default: local.");
+    public static readonly Setting Fsync = new("fsync", "true|false", "Embedded store: fsync every commit and message file. Default: true; false only for throwaway data.");
+    public static readonly Setting AwsTable = new("aws-table", "NAME", "AWS store: the DynamoDB table. Default: serverlessmail.");
+    public static readonly Setting AwsBucket = new("aws-bucket", "NAME", "AWS store: the S3 bucket for raw messages (required with --store aws).");
+    public static readonly Setting AwsRegion = new("aws-region", "REGION", "AWS store: the region. Default: us-east-1. Credentials come from the usual AWS variables or profile.");
+    public static readonly Setting DynamoDbEndpoint = new("dynamodb-endpoint", "URL", "AWS store: a DynamoDB-compatible endpoint such as dynalite.");
+    public static readonly Setting S3Endpoint = new("s3-endpoint", "URL", "AWS store: an S3-compatible endpoint such as s3rver.");
+    public static readonly Setting AwsCreateMissing = new("aws-create-missing", "", "AWS store: create the table and bucket when missing.", IsSwitch: true);
+
+    public static readonly Setting HostName = new("hostname", "NAME", "The server's name in SMTP greetings and the self-signed certificate. Default: localhost.");
+    public static readonly Setting Listen = new("listen", "ADDRESS", "The IP address to listen on. Default: 127.0.0.1; 0.0.0.0 or :: for every interface.");
+    public static readonly Setting SmtpPort = new("smtp-port", "PORT", "Inbound MX port (STARTTLS offered, no AUTH). Default: 2525.");
+    public static readonly Setting SubmissionPort = new("submission-port", "PORT", "Submission port (STARTTLS, then AUTH with an API token). Default: 2587.");
+    public static readonly Setting SubmissionsPort = new("submissions-port", "PORT", "Submission port with implicit TLS. Default: 2465.");
+    public static readonly Setting GreetingDelay = new("greeting-delay", "SECONDS", "Inbound greeting pause that catches clients talking first. Default: 1; 0 turns it off.");
+    public static readonly Setting MaxMessageSize = new("max-message-size", "BYTES", "Largest message accepted (SMTP SIZE). Default: 26214400 (25 MB).");
+    public static readonly Setting Relay = new("relay", "local|ses|smtp", "Where outbound mail to other domains goes: local (captured, nothing leaves), ses, or smtp (a smarthost). Default: local.");
+    public static readonly Setting SesEndpoint = new("ses-endpoint", "URL", "SES relay: a custom endpoint such as aws-ses-v2-local.");
+    public static readonly Setting SesRegion = new("ses-region", "REGION", "SES relay: the region. Default: us-east-1. Credentials come from the usual AWS variables or profile.");
+    public static readonly Setting SesConfigurationSet = new("ses-configuration-set", "NAME", "SES relay: the configuration set that reports deliveries, bounces and complaints.");
+    public static readonly Setting Smarthost = new("smarthost", "HOST:PORT", "SMTP relay: the smarthost (required with --relay smtp).");
+    public static readonly Setting SmarthostTls = new("smarthost-tls", "starttls|implicit|none", "SMTP relay: how to secure the connection. Default: starttls; none only on loopback, never with AUTH.");
+    public static readonly Setting SmarthostUser = new("smarthost-user", "USER", "SMTP relay: the AUTH user; the password is read from SERVERLESSMAIL_SMARTHOST_PASSWORD only.");
+    public static readonly Setting SmarthostPassword = new("smarthost-password", "", "SMTP relay: the AUTH password.", EnvironmentOnly: true);
+    public static readonly Setting TlsCert = new("tls-cert", "PEM", "TLS certificate (PEM, with its chain). Default: a self-signed one made on first start in DATA_DIR/tls.");
+    public static readonly Setting TlsKey = new("tls-key", "PEM", "TLS private key (PEM), with --tls-cert.");
+    public static readonly Setting LogLevel = new("log-level", "LEVEL", "trace, debug (adds SMTP transcripts, AUTH redacted), information, warning or error. Default: information.");
+
+    /// <summary>What the operator commands take: they open the store the server uses, nothing else.</summary>
+    public static IReadOnlyList<Setting> StoreSettings { get; } =
+        [DataDir, Store, Fsync, AwsTable, AwsBucket, AwsRegion, DynamoDbEndpoint, S3Endpoint, AwsCreateMissing];
+
+    public static IReadOnlyList<Setting> All { get; } =
+    [
+        .. StoreSettings,
+        HostName, Listen, SmtpPort, SubmissionPort, SubmissionsPort, GreetingDelay, MaxMessageSize,
+        Relay, SesEndpoint, SesRegion, SesConfigurationSet, Smarthost, SmarthostTls, SmarthostUser, SmarthostPassword,
+        TlsCert, TlsKey, LogLevel,
+    ];
+}
