@@ -41,7 +41,7 @@ try
     var seconds = clock.Elapsed.TotalSeconds;
     var rate = statistics.Succeeded / seconds;
     var (p50, p95, p99, max) = (statistics.PercentileMs(50), statistics.PercentileMs(95), statistics.PercentileMs(99), statistics.PercentileMs(100));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings.Sessions} sessions, {settings.Messages} messages of ~{messages.ApproximateSize} bytes to {settings.Host}:{settings.Port} ({(settings.Tls == TlsMode.StartTls ? "STARTTLS" : "implicit TLS")} + AUTH PLAIN)"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{settings.Sessions} sessions, {settings.Messages} messages of {messages.Size} bytes to {settings.Host}:{settings.Port} ({(settings.Tls == TlsMode.StartTls ? "STARTTLS" : "implicit TLS")} + AUTH PLAIN)"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{statistics.Succeeded} accepted, {statistics.Failed} refused in {seconds:F2} s = {rate:F0} msg/s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency per message (MAIL to the reply after DATA): p50 {p50:F1} ms, p95 {p95:F1} ms, p99 {p99:F1} ms, max {max:F1} ms"));
     foreach (var failure in statistics.Failures)
@@ -49,7 +49,7 @@ try
         Console.WriteLine($"refused: {failure}");
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"result\t{settings.Sessions}\t{messages.ApproximateSize}\t{statistics.Succeeded}\t{statistics.Failed}\t{seconds:F3}\t{rate:F1}\t{p50:F2}\t{p95:F2}\t{p99:F2}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"result\t{settings.Sessions}\t{messages.Size}\t{statistics.Succeeded}\t{statistics.Failed}\t{seconds:F3}\t{rate:F1}\t{p50:F2}\t{p95:F2}\t{p99:F2}"));
     return statistics.Failed == 0 ? 0 : 1;
 }
 catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or System.Security.Authentication.AuthenticationException or OperationCanceledException)

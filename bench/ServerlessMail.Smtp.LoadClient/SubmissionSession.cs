@@ -96,7 +96,7 @@ internal sealed class SubmissionSession(LoadSettings settings, MessageFactory me
     private async Task<SmtpReply> SendOneAsync(SmtpConnection connection, int number, CancellationToken cancellationToken)
     {
         var mail = _size
-            ? string.Create(CultureInfo.InvariantCulture, $"MAIL FROM:<{settings.Sender}> SIZE={messages.ApproximateSize}")
+            ? string.Create(CultureInfo.InvariantCulture, $"MAIL FROM:<{settings.Sender}> SIZE={messages.Size}")
             : $"MAIL FROM:<{settings.Sender}>";
         var commands = new[] { mail, $"RCPT TO:<{settings.To}>", "DATA" };
         var replies = new SmtpReply[commands.Length];

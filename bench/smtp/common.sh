@@ -29,12 +29,15 @@ build_cli() { # sets CLI to the Release apphost
 
 # start_serve CPU DATA_DIR SMTP_PORT SUBMISSION_PORT SUBMISSIONS_PORT [extra serve flags...]
 # Starts `serverlessmail serve` pinned to CPU and waits for its `ready ` line (host contract); sets SERVE_PID.
+# All load comes from 127.0.0.1: like Postfix, which exempts $mynetworks from its per-client connection limit
+# (smtpd_client_event_limit_exceptions), the per-address limit is raised above the 50 sessions of the largest cell.
 start_serve() {
     local cpu=$1 data=$2 smtp=$3 submission=$4 submissions=$5
     shift 5
     taskset -c "$cpu" "$CLI" serve --data-dir "$data" --listen 127.0.0.1 --hostname bench.localhost \
         --smtp-port "$smtp" --submission-port "$submission" --submissions-port "$submissions" \
-        --greeting-delay 0 --relay local "$@" >"$WORK/serve.out" 2>"$WORK/serve.err" &
+        --greeting-delay 0 --relay local \
+        --max-connections-per-address 200 "$@" >"$WORK/serve.out" 2>"$WORK/serve.err" &
     SERVE_PID=$!
     local deadline=$((SECONDS + 60))
     until grep -q '^ready ' "$WORK/serve.out" 2>/dev/null; do

@@ -108,4 +108,4 @@ echo "Submission (STARTTLS + AUTH PLAIN, sessions reused, MAIL/RCPT/DATA pipelin
 echo
 echo "| Sessions | Size | Msg/s | p50 ms | p95 ms | p99 ms |"
 echo "|---:|---:|---:|---:|---:|---:|"
-awk -F'\t' '{ printf "| %d | %.1f KB | %.0f | %.1f | %.1f | %.1f |\n", $2, $3 / 1024, $7, $8, $9, $10 }' "$RESULTS"
+awk -F'\t' '{ printf "| %d | %g KB | %.0f | %.1f | %.1f | %.1f |\n", $2, $3 / 1024, $7, $8, $9, $10 }' "$RESULTS"
