@@ -1,0 +1,78 @@
+namespace ServerlessMail.Cli.Tests;
+
+/// <summary>The operator commands and serve's option errors, run in-process through <see cref="Program.Run"/>.</summary>
+public sealed class OperatorCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("sm-cli-");
+
+    [Fact]
+    public void Serve_WithABadPort_ExitsTwoWithOneReadableLine()
+    {
+        var (exitCode, output, error) = Run("serve", "--data-dir", _directory.FullName, "--smtp-port", "99999");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Equal("serverlessmail: --smtp-port: '99999' is not valid; expected a port number from 1 to 65535.", error.Trim());
+    }
+
+    [Fact]
+    public void ServeHelp_ListsEveryFlagWithItsVariable()
+    {
+        var (exitCode, output, _) = Run("serve", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--greeting-delay", output, StringComparison.Ordinal);
+        Assert.Contains("[env: SERVERLESSMAIL_SUBMISSIONS_PORT]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--smarthost-password", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InboxAndTokenCommands_CreateListAndRevoke()
+    {
+        var (created, inbox, _) = Run("inbox", "create", "Alice@Example.test", "--sends-per-day", "5", "--data-dir", _directory.FullName, "--fsync", "false");
+        var (duplicate, _, duplicateError) = Run("inbox", "create", "alice@example.test", "--data-dir", _directory.FullName);
+        var (tokenCreated, token, _) = Run("token", "create", "--inbox", "alice@example.test", "--data-dir", _directory.FullName);
+        var tokenId = token.Split('\n')[1]["id: ".Length..].Trim();
+        var (_, listed, _) = Run("token", "list", "--inbox", "alice@example.test", "--json", "--data-dir", _directory.FullName);
+        var (revoked, _, _) = Run("token", "revoke", tokenId, "--data-dir", _directory.FullName);
+        var (_, afterRevoke, _) = Run("token", "list", "--inbox", "alice@example.test", "--data-dir", _directory.FullName);
+        var (_, inboxes, _) = Run("inbox", "list", "example.test", "--data-dir", _directory.FullName);
+
+        Assert.Equal((0, 1, 0, 0), (created, duplicate, tokenCreated, revoked));
+        Assert.StartsWith("alice@example.test\nid: inb_", inbox, StringComparison.Ordinal);
+        Assert.Contains("sends/day 5", inbox, StringComparison.Ordinal);
+        Assert.Equal("serverlessmail: the inbox alice@example.test already exists.", duplicateError.Trim());
+        Assert.StartsWith("sm_", token, StringComparison.Ordinal);
+        Assert.Contains("\"permissions\": [\n      \"read\",\n      \"send\"\n    ]", listed.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Split('\n')[0], listed, StringComparison.Ordinal);
+        Assert.EndsWith("revoked", afterRevoke.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("alice@example.test\tinb_", inboxes, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("token", "create", "--inbox", "nobody@example.test")]
+    [InlineData("token", "create", "--inbox", "alice@example.test", "--permissions", "read,fly")]
+    [InlineData("token", "revoke", "tok_nonexistent")]
+    [InlineData("inbox", "create", "not-an-address")]
+    [InlineData("inbox", "limits", "alice@example.test", "--sends-per-day", "-3")]
+    public void BadOperatorInput_ExitsOneWithOneReadableLine(params string[] arguments)
+    {
+        Run("inbox", "create", "alice@example.test", "--data-dir", _directory.FullName, "--fsync", "false");
+
+        var (exitCode, _, error) = Run([.. arguments, "--data-dir", _directory.FullName]);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("serverlessmail: ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = Program.Run(arguments, output, error);
+        return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString());
+    }
+}

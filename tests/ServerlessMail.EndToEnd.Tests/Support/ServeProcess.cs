@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ServerlessMail.EndToEnd.Tests;
+
+/// <summary>
+/// The real <c>serverlessmail serve</c> as a child process (<c>dotnet serverlessmail.dll</c>) on free loopback ports
+/// with a temp data directory and <c>--greeting-delay 0</c>; started when its <c>ready </c> line arrives, stopped with
+/// SIGTERM like an operator or a service manager would.
+/// </summary>
+internal sealed class ServeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _log = [];
+
+    private ServeProcess(Process process, string dataDirectory)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+    }
+
+    public string DataDirectory { get; }
+
+    public IPEndPoint Smtp { get; private set; } = null!;
+
+    public IPEndPoint Submission { get; private set; } = null!;
+
+    public IPEndPoint Submissions { get; private set; } = null!;
+
+    /// <summary>The self-signed certificate the server made in its data directory, for clients to trust.</summary>
+    public string CertificatePath => Path.Combine(DataDirectory, "tls", "cert.pem");
+
+    /// <summary>What the server wrote on stderr (its log) and stdout, for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return string.Join('\n', _log);
+            }
+        }
+    }
+
+    public static async Task<ServeProcess> StartAsync(IEnumerable<string>? extraArguments = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("sm-e2e-").FullName;
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        string[] arguments =
+        [
+            RepositoryLayout.CliAssembly, "serve", "--data-dir", dataDirectory, "--greeting-delay", "0",
+            "--smtp-port", FreePort(), "--submission-port", FreePort(), "--submissions-port", FreePort(), "--fsync", "false",
+            .. extraArguments ?? [],
+        ];
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start serverlessmail serve.");
+        var serve = new ServeProcess(process, dataDirectory);
+        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                ready.TrySetException(new InvalidOperationException($"serve exited before it was ready:\n{serve.Log}"));
+                return;
+            }
+
+            serve.Record(e.Data);
+            if (e.Data.StartsWith("ready ", StringComparison.Ordinal))
+            {
+                ready.TrySetResult(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) => serve.Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            // A generous bound for a cold start on a busy 2-core machine; the server is ready in about a second.
+            serve.Parse(await ready.Task.WaitAsync(TimeSpan.FromSeconds(90)));
+        }
+        catch
+        {
+            await serve.DisposeAsync();
+            throw;
+        }
+
+        return serve;
+    }
+
+    /// <summary>Sends SIGTERM and returns the exit code once the server has drained and stopped.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS's temp cleanup.
+        }
+    }
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The contract's line: <c>ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT</c>.</summary>
+    private void Parse(string line)
+    {
+        var fields = line["ready ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => f.Split('=', 2))
+            .ToDictionary(f => f[0], f => IPEndPoint.Parse(f[1]), StringComparer.Ordinal);
+        Smtp = fields["smtp"];
+        Submission = fields["submission"];
+        Submissions = fields["submissions"];
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.Add(line);
+        }
+    }
+}
