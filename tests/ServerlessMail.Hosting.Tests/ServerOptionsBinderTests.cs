@@ -60,7 +60,7 @@ public sealed class ServerOptionsBinderTests
             ["relay"] = "smtp", ["smarthost"] = "smtp.example.com:587", ["smarthost-tls"] = "implicit", ["smarthost-user"] = "relay-user",
             ["tls-cert"] = "/etc/cert.pem", ["tls-key"] = "/etc/key.pem", ["log-level"] = "debug", ["store"] = "aws",
             ["aws-bucket"] = "mail-bucket", ["dynamodb-endpoint"] = "http://127.0.0.1:4567", ["aws-create-missing"] = "true",
-            ["greeting-delay"] = "0.5",
+            ["greeting-delay"] = "0.5", ["max-connections-per-address"] = "200",
         };
         var environment = new Dictionary<string, string> { ["SERVERLESSMAIL_SMARTHOST_PASSWORD"] = "hunter2" };
 
@@ -75,6 +75,7 @@ public sealed class ServerOptionsBinderTests
         Assert.Equal("hunter2", options.SmarthostPassword);
         Assert.Equal(LogLevel.Debug, options.LogLevel);
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.GreetingDelay);
+        Assert.Equal(200, options.MaxConnectionsPerAddress);
         Assert.Equal((StoreKind.Aws, "mail-bucket", true), (options.Store.Kind, options.Store.AwsBucket, options.Store.AwsCreateMissing));
         Assert.Equal(new Uri("http://127.0.0.1:4567"), options.Store.DynamoDbEndpoint);
     }
@@ -99,6 +100,7 @@ public sealed class ServerOptionsBinderTests
     [InlineData("smarthost", "smtp.example.com", "--smarthost: 'smtp.example.com' is not valid; expected HOST:PORT, such as smtp.example.com:587.")]
     [InlineData("fsync", "maybe", "--fsync: 'maybe' is not valid; expected true or false.")]
     [InlineData("max-message-size", "10", "--max-message-size: '10' is not valid; expected a size in bytes, at least 1024.")]
+    [InlineData("max-connections-per-address", "0", "--max-connections-per-address: '0' is not valid; expected a whole number from 1 to 100000.")]
     [InlineData("hostname", "bad host", "--hostname: 'bad host' is not valid; expected a DNS host name such as mail.example.com.")]
     public void ABadFlag_IsAReadableErrorNamingIt(string flag, string value, string message)
     {

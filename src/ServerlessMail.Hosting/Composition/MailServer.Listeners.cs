@@ -49,7 +49,14 @@ public sealed partial class MailServer
             var endPoint = new IPEndPoint(_options.ListenAddress, port);
             var handler = new SmtpConnectionHandler(role, smtp, services, certificate, throttle, smtpLogger);
             var listener = new TcpListenerHost(
-                new ListenerOptions { EndPoint = endPoint, Name = name, ImplicitTls = implicitTls, DrainTimeout = _options.DrainTimeout },
+                new ListenerOptions
+                {
+                    EndPoint = endPoint,
+                    Name = name,
+                    ImplicitTls = implicitTls,
+                    MaxConnectionsPerAddress = _options.MaxConnectionsPerAddress,
+                    DrainTimeout = _options.DrainTimeout,
+                },
                 handler,
                 certificate);
             listener.ConnectionFaulted += (options, remote, exception) => HostLog.ConnectionFaulted(_logger, options.Name, remote, exception);

@@ -45,6 +45,12 @@ public sealed record ServerOptions
     /// <summary>SIZE, counted while streaming (RFC 1870): 25 MB.</summary>
     public long MaxMessageSize { get; init; } = 25L * 1024 * 1024;
 
+    /// <summary>
+    /// Simultaneous connections from one IP address, per listener; the next one gets <c>421</c>. A load test or a
+    /// busy relay on one address needs more than the default.
+    /// </summary>
+    public int MaxConnectionsPerAddress { get; init; } = 20;
+
     public RelayKind Relay { get; init; } = RelayKind.Local;
 
     /// <summary>Overrides the SES endpoint (aws-ses-v2-local); null is the region's real endpoint.</summary>

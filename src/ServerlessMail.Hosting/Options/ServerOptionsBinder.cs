@@ -49,6 +49,7 @@ public static class ServerOptionsBinder
             SubmissionsPort = Port(source, ServerSettings.SubmissionsPort) ?? defaults.SubmissionsPort,
             GreetingDelay = Seconds(source, ServerSettings.GreetingDelay) ?? defaults.GreetingDelay,
             MaxMessageSize = Size(source, ServerSettings.MaxMessageSize) ?? defaults.MaxMessageSize,
+            MaxConnectionsPerAddress = Count(source, ServerSettings.MaxConnectionsPerAddress) ?? defaults.MaxConnectionsPerAddress,
             Relay = Enum(source, ServerSettings.Relay, defaults.Relay, ("local", RelayKind.Local), ("ses", RelayKind.Ses), ("smtp", RelayKind.Smtp)),
             SesEndpoint = Url(source, ServerSettings.SesEndpoint),
             SesRegion = Text(source, ServerSettings.SesRegion) ?? defaults.SesRegion,
@@ -124,6 +125,18 @@ public static class ServerOptionsBinder
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
             ? port
             : throw Bad(origin, value, "a port number from 1 to 65535");
+    }
+
+    private static int? Count(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 100_000
+            ? count
+            : throw Bad(origin, value, "a whole number from 1 to 100000");
     }
 
     private static TimeSpan? Seconds(SettingSource source, Setting setting)

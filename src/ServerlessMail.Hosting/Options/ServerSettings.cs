@@ -33,6 +33,7 @@ public static class ServerSettings
     public static readonly Setting SubmissionsPort = new("submissions-port", "PORT", "Submission port with implicit TLS. Default: 2465.");
     public static readonly Setting GreetingDelay = new("greeting-delay", "SECONDS", "Inbound greeting pause that catches clients talking first. Default: 1; 0 turns it off.");
     public static readonly Setting MaxMessageSize = new("max-message-size", "BYTES", "Largest message accepted (SMTP SIZE). Default: 26214400 (25 MB).");
+    public static readonly Setting MaxConnectionsPerAddress = new("max-connections-per-address", "COUNT", "Simultaneous connections from one IP address, per port; more get 421. Default: 20.");
     public static readonly Setting Relay = new("relay", "local|ses|smtp", "Where outbound mail to other domains goes: local (captured, nothing leaves), ses, or smtp (a smarthost). Default: local.");
     public static readonly Setting SesEndpoint = new("ses-endpoint", "URL", "SES relay: a custom endpoint such as aws-ses-v2-local.");
     public static readonly Setting SesRegion = new("ses-region", "REGION", "SES relay: the region. Default: us-east-1. Credentials come from the usual AWS variables or profile.");
@@ -52,7 +53,7 @@ public static class ServerSettings
     public static IReadOnlyList<Setting> All { get; } =
     [
         .. StoreSettings,
-        HostName, Listen, SmtpPort, SubmissionPort, SubmissionsPort, GreetingDelay, MaxMessageSize,
+        HostName, Listen, SmtpPort, SubmissionPort, SubmissionsPort, GreetingDelay, MaxMessageSize, MaxConnectionsPerAddress,
         Relay, SesEndpoint, SesRegion, SesConfigurationSet, Smarthost, SmarthostTls, SmarthostUser, SmarthostPassword,
         TlsCert, TlsKey, LogLevel,
     ];
