@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ServerlessMail.Core;
 using ServerlessMail.Storage.Local.Blobs;
 
@@ -177,13 +178,42 @@ public sealed class LocalBlobStore : IBlobStore
         _durableDirectories.TryAdd(directory, true);
     }
 
-    /// <summary>Deletes what a crash left between write and rename; such files were never acknowledged.</summary>
+    /// <summary>
+    /// Deletes what a crash left between write and rename; such files were never acknowledged. A temp file whose
+    /// writer is still running is a put in flight (another process shares the directory, or this one opened the store
+    /// twice) and is left alone; a reused process id only delays a sweep to a later start.
+    /// </summary>
     private void RemoveTempFiles()
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
         foreach (var temp in Directory.EnumerateFiles(_paths.Root, BlobPaths.TempPrefix + "*", options))
         {
-            File.Delete(temp);
+            if (BlobPaths.WriterOf(temp) is not { } writer || !IsRunning(writer))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        if (processId == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 }

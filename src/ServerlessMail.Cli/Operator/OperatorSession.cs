@@ -42,7 +42,7 @@ internal sealed class OperatorSession : IAsyncDisposable
 
         try
         {
-            return new OperatorSession(await OpenedStore.OpenAsync(options, TimeProvider.System, StoreUse.Operator, cancellationToken).ConfigureAwait(false));
+            return new OperatorSession(await OpenedStore.OpenAsync(options, TimeProvider.System, cancellationToken).ConfigureAwait(false));
         }
         catch (MailStoreException exception)
         {

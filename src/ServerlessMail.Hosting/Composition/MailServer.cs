@@ -93,7 +93,7 @@ public sealed partial class MailServer : IAsyncDisposable
         OpenedStore opened;
         try
         {
-            opened = await OpenedStore.OpenAsync(_options.Store, clock, StoreUse.Server, cancellationToken).ConfigureAwait(false);
+            opened = await OpenedStore.OpenAsync(_options.Store, clock, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is MailStoreException or IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
         {

@@ -7,16 +7,10 @@ using ServerlessMail.Storage.Local;
 
 namespace ServerlessMail.Hosting;
 
-/// <summary>Who opens the store: the server owns the data directory; an operator command shares it with a running server.</summary>
-public enum StoreUse
-{
-    Server,
-    Operator,
-}
-
 /// <summary>
 /// A mail store opened from <see cref="StoreOptions"/>, initialised and ready, with what it holds open. The server and
-/// the operator commands both open the store this way; the embedded one tolerates both at once (SQLite WAL).
+/// the operator commands both open the store this way; the embedded one tolerates both at once (SQLite WAL, and its
+/// blob store leaves a running writer's temp files alone).
 /// </summary>
 public sealed class OpenedStore : IAsyncDisposable
 {
@@ -38,13 +32,13 @@ public sealed class OpenedStore : IAsyncDisposable
     /// <summary>A human description for the startup log: the path or the table and bucket, never credentials.</summary>
     public required string Description { get; init; }
 
-    public static async Task<OpenedStore> OpenAsync(StoreOptions options, TimeProvider clock, StoreUse use, CancellationToken cancellationToken = default)
+    public static async Task<OpenedStore> OpenAsync(StoreOptions options, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         return options.Kind == StoreKind.Aws
             ? await OpenAwsAsync(options, clock, cancellationToken).ConfigureAwait(false)
-            : await OpenLocalAsync(options, clock, use, cancellationToken).ConfigureAwait(false);
+            : await OpenLocalAsync(options, clock, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -60,7 +54,7 @@ public sealed class OpenedStore : IAsyncDisposable
         }
     }
 
-    private static async Task<OpenedStore> OpenLocalAsync(StoreOptions options, TimeProvider clock, StoreUse use, CancellationToken cancellationToken)
+    private static async Task<OpenedStore> OpenLocalAsync(StoreOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(options.DataDirectory);
         var local = new LocalStorageOptions { DataDirectory = directory, Fsync = options.Fsync };
@@ -68,7 +62,7 @@ public sealed class OpenedStore : IAsyncDisposable
         try
         {
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            IBlobStore blobs = use == StoreUse.Server ? new LocalBlobStore(local) : new DeferredBlobStore(() => new LocalBlobStore(local));
+            var blobs = new LocalBlobStore(local);
             return new OpenedStore(store, blobs, store) { Description = $"embedded store in {directory}" + (options.Fsync ? string.Empty : " (fsync off)") };
         }
         catch

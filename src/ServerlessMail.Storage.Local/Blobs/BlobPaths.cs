@@ -1,3 +1,4 @@
+using System.Globalization;
 using ServerlessMail.Core;
 
 namespace ServerlessMail.Storage.Local.Blobs;
@@ -22,7 +23,21 @@ internal sealed class BlobPaths(string root)
         return path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? path : throw Invalid(key);
     }
 
-    public static string NewTempPath(string directory) => Path.Combine(directory, TempPrefix + Guid.NewGuid().ToString("N"));
+    /// <summary>
+    /// A unique temp file name that carries the writing process's id (<c>.tmp-{pid}-{guid}</c>), so that a store
+    /// opened by another process on the same directory (an operator command next to a running server) can tell an
+    /// orphan from a write in flight.
+    /// </summary>
+    public static string NewTempPath(string directory) =>
+        Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{TempPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"));
+
+    /// <summary>The id of the process that wrote a temp file, or null for a name without one (written before ids were added).</summary>
+    public static int? WriterOf(string tempPath)
+    {
+        var name = Path.GetFileName(tempPath.AsSpan())[TempPrefix.Length..];
+        var dash = name.IndexOf('-');
+        return dash > 0 && int.TryParse(name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
 
     private static void Validate(string key)
     {

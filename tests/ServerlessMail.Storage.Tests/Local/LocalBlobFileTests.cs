@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ServerlessMail.Core;
 using ServerlessMail.Storage.Local;
 using ServerlessMail.Storage.Tests.Contract;
@@ -22,6 +23,36 @@ public sealed class LocalBlobFileTests : StoreContract
 
         Assert.False(File.Exists(orphan));
         Assert.Equal([1, 2, 3], await ReadAsync(reopened, "raw/a/kept.eml"));
+    }
+
+    [Fact]
+    public async Task TempFilesOfARunningWriterAreLeftForItWhenAnotherStoreOpens()
+    {
+        // An operator command opens the store while serve writes: its puts in flight must survive the sweep.
+        await Local.Blobs.PutAsync("raw/a/kept.eml", new MemoryStream([1, 2, 3]));
+        using var writer = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+        var inFlight = Path.Combine(BlobRoot, "raw", "a", $".tmp-{writer.Id}-0123456789abcdef");
+        var ours = Path.Combine(BlobRoot, "raw", "a", $".tmp-{Environment.ProcessId}-0123456789abcdef");
+        var orphan = Path.Combine(BlobRoot, "raw", "a", ".tmp-2147483646-0123456789abcdef");
+        foreach (var path in new[] { inFlight, ours, orphan })
+        {
+            await File.WriteAllBytesAsync(path, [9, 9]);
+        }
+
+        try
+        {
+            _ = new LocalBlobStore(Local.Options);
+
+            Assert.Equal((true, true, false), (File.Exists(inFlight), File.Exists(ours), File.Exists(orphan)));
+            writer.Kill();
+            await writer.WaitForExitAsync();
+            _ = new LocalBlobStore(Local.Options);
+            Assert.False(File.Exists(inFlight));
+        }
+        finally
+        {
+            File.Delete(ours);
+        }
     }
 
     [Theory]
