@@ -131,6 +131,30 @@ public abstract class IngestContract : StoreContract
     }
 
     [Fact]
+    public async Task APassDeliversABacklogConcurrentlyWithEveryMessageOnceUnderItsOwnUid()
+    {
+        using var services = new StoreServices(Harness);
+        var alice = await Harness.SeedMailboxAsync();
+        var accepted = new List<AcceptedMessage>();
+        for (var i = 0; i < 3 * DeliveryWorker.Concurrency; i++)
+        {
+            var raw = TestMail.Build(subject: $"Backlog {i}", messageId: $"backlog-{i}@remote.example");
+            accepted.Add(await services.Ingest.AcceptAsync(new MemoryStream(raw), new MessageEnvelope("s@remote.example", ["alice@example.com"])));
+        }
+
+        Assert.Equal(accepted.Count, await services.Worker.RunOnceAsync(CancellationToken.None));
+
+        var states = await Harness.Store.ListStatesAsync(alice.InboxFolder.Id);
+        Assert.Equal(Enumerable.Range(1, accepted.Count).Select(u => (uint)u), states.Select(s => s.Uid).Order());
+        foreach (var message in accepted)
+        {
+            Assert.Equal(IngestState.Delivered, (await Harness.Store.GetAcceptedAsync(message.Id))?.State);
+        }
+
+        Assert.Equal(0, await services.Worker.RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AnInboxOverItsStorageQuotaIsRetriedLater()
     {
         using var services = new StoreServices(Harness);
