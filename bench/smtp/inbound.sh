@@ -11,7 +11,8 @@ Usage: bench/smtp/inbound.sh [options]
   --messages N        messages per cell (default 2000; pick enough for >= ~5 s per cell)
   --sessions "1 10 50"  parallel smtp-source sessions (-s), space-separated
   --sizes "4096 102400" payload bytes per message (smtp-source -l), space-separated
-  --warmup N          messages sent to each server before measuring, at 10 sessions (default 200; 0 = none)
+  --warmup N          messages sent to each server before measuring, at 10 sessions (default 3000: the .NET JIT and its
+                      dynamic PGO take a few thousand messages to reach steady state; 0 = none)
   --reuse             send all of a session's messages over one connection (smtp-source -d); default: one
                       connection per message, as MX traffic arrives
   --only ours|postfix measure one server only
@@ -22,7 +23,7 @@ Needs: root (Postfix's master starts as root and drops to mail_owner), postfix (
 USAGE
 }
 
-MESSAGES=2000 SESSIONS="1 10 50" SIZES="4096 102400" WARMUP=200 REUSE= ONLY= SERVER_CPU=0 CLIENT_CPU=1 KEEP=
+MESSAGES=2000 SESSIONS="1 10 50" SIZES="4096 102400" WARMUP=3000 REUSE= ONLY= SERVER_CPU=0 CLIENT_CPU=1 KEEP=
 while (($#)); do
     case $1 in
         --messages) MESSAGES=$2; shift 2 ;;

@@ -11,7 +11,7 @@ Usage: bench/smtp/submission.sh [options]
   --messages N          messages per cell (default 2000)
   --sessions "1 10 50"  parallel authenticated sessions, space-separated
   --sizes "4096"        bytes per message, headers included, space-separated
-  --warmup N            messages sent before measuring, at 10 sessions (default 200; 0 = none)
+  --warmup N            messages sent before measuring, at 10 sessions (default 3000, for the JIT; 0 = none)
   --server-cpu N        CPU for serve (default 0)
   --client-cpu N        CPU for the load client (default 1)
   --keep                keep the temp dir (logs, store) instead of deleting it
@@ -19,7 +19,7 @@ Needs: taskset, python3, dotnet.
 USAGE
 }
 
-MESSAGES=2000 SESSIONS="1 10 50" SIZES=4096 WARMUP=200 SERVER_CPU=0 CLIENT_CPU=1 KEEP=
+MESSAGES=2000 SESSIONS="1 10 50" SIZES=4096 WARMUP=3000 SERVER_CPU=0 CLIENT_CPU=1 KEEP=
 while (($#)); do
     case $1 in
         --messages) MESSAGES=$2; shift 2 ;;
