@@ -68,13 +68,9 @@ export SMTP_LOAD_TOKEN
 [[ -n $SMTP_LOAD_TOKEN ]] || die "token create printed no token"
 
 # A new account may send 60 messages a minute and 1,000 recipients a day (QuotaLimits.AccountDefault): a benchmark
-# would measure the 452 replies. Lift the send limits of this throwaway account and inbox before serve reads them.
-python3 - "$DATA/mail.db" <<'PY'
-import sqlite3, sys
-with sqlite3.connect(sys.argv[1]) as db:
-    db.execute("UPDATE accounts SET sends_per_day = NULL, sends_per_minute = NULL")
-    db.execute("UPDATE inboxes SET sends_per_day = NULL, sends_per_minute = NULL")
-PY
+# would measure the 452 replies. Lift the send limits of this throwaway account and inbox.
+"$CLI" account limits bench.localhost --sends-per-day none --sends-per-minute none --data-dir "$DATA" >/dev/null
+"$CLI" inbox limits "$SENDER" --sends-per-day none --sends-per-minute none --data-dir "$DATA" >/dev/null
 
 SUBMISSION_PORT=$(free_port)
 start_serve "$SERVER_CPU" "$DATA" "$(free_port)" "$SUBMISSION_PORT" "$(free_port)"

@@ -27,6 +27,18 @@ public sealed partial class DynamoMailStore
         return item is null ? null : AccountMapper.FromItem(item);
     }
 
+    /// <summary>A put conditional on the account existing; the creation time is carried over from the stored item.</summary>
+    public async Task UpdateAccountAsync(Account account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var stored = await GetAccountAsync(account.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw MailStoreException.NotFound("The account");
+        if (!await _table.TryPutAsync(AccountMapper.ToItem(account with { CreatedAt = stored.CreatedAt }), Exists, cancellationToken).ConfigureAwait(false))
+        {
+            throw MailStoreException.NotFound("The account");
+        }
+    }
+
     /// <summary>The claim by name and the copy in the account's partition are written together, so listing is strongly consistent.</summary>
     public async Task AddDomainAsync(MailDomain domain, CancellationToken cancellationToken = default)
     {

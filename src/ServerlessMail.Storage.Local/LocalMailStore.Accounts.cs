@@ -13,6 +13,11 @@ public sealed partial class LocalMailStore
         VALUES ($id, $name, $perDay, $perMinute, $bytes, $createdAt)
         """;
 
+    private const string UpdateAccountSql = """
+        UPDATE accounts SET name = $name, sends_per_day = $perDay, sends_per_minute = $perMinute, stored_bytes_limit = $bytes
+        WHERE id = $id
+        """;
+
     private const string SelectDomain = $"SELECT {DomainRows.Columns} FROM domains WHERE name = $name";
     private const string SelectDomains = $"SELECT {DomainRows.Columns} FROM domains WHERE account_id = $account ORDER BY name";
     private const string DomainExists = "SELECT 1 FROM domains WHERE name = $name";
@@ -46,6 +51,24 @@ public sealed partial class LocalMailStore
 
     public Task<Account?> GetAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
         ReadAsync(session => session.Command(SelectAccount).Bind("$id", accountId).QuerySingle(AccountRows.Read), cancellationToken);
+
+    public Task UpdateAccountAsync(Account account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return WriteAsync(
+            session =>
+            {
+                var changed = session.Command(UpdateAccountSql)
+                    .Bind("$id", account.Id).Bind("$name", account.Name).Bind("$perDay", account.Limits.SendsPerDay)
+                    .Bind("$perMinute", account.Limits.SendsPerMinute).Bind("$bytes", account.Limits.StoredBytes)
+                    .ExecuteNonQuery();
+                if (changed == 0)
+                {
+                    throw MailStoreException.NotFound("The account");
+                }
+            },
+            cancellationToken);
+    }
 
     public Task AddDomainAsync(MailDomain domain, CancellationToken cancellationToken = default)
     {

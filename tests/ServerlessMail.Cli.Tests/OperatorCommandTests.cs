@@ -49,12 +49,29 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.StartsWith("alice@example.test\tinb_", inboxes, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AccountLimits_ShowAndChangeTheAccountsOwnQuotas()
+    {
+        Run("inbox", "create", "alice@example.test", "--data-dir", _directory.FullName, "--fsync", "false");
+
+        var (shown, before, _) = Run("account", "limits", "Example.Test", "--data-dir", _directory.FullName);
+        var (changed, after, _) = Run("account", "limits", "example.test", "--sends-per-minute", "none", "--sends-per-day", "250", "--json", "--data-dir", _directory.FullName);
+        var (_, reread, _) = Run("account", "limits", "example.test", "--data-dir", _directory.FullName);
+
+        Assert.Equal((0, 0), (shown, changed));
+        Assert.Matches(@"^acc_\w+ \(example\.test\): sends/day \S+, sends/minute \S+, stored bytes \S+ \(- = unlimited\)$", before.Trim());
+        Assert.Contains("\"sendsPerDay\": 250,\n    \"sendsPerMinute\": null", after, StringComparison.Ordinal);
+        Assert.Contains("sends/day 250, sends/minute -", reread, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("token", "create", "--inbox", "nobody@example.test")]
     [InlineData("token", "create", "--inbox", "alice@example.test", "--permissions", "read,fly")]
     [InlineData("token", "revoke", "tok_nonexistent")]
     [InlineData("inbox", "create", "not-an-address")]
     [InlineData("inbox", "limits", "alice@example.test", "--sends-per-day", "-3")]
+    [InlineData("account", "limits", "nowhere.test")]
+    [InlineData("account", "limits", "example.test", "--sends-per-minute", "lots")]
     public void BadOperatorInput_ExitsOneWithOneReadableLine(params string[] arguments)
     {
         Run("inbox", "create", "alice@example.test", "--data-dir", _directory.FullName, "--fsync", "false");

@@ -182,7 +182,8 @@ internal static class InboxCommands
         inbox.Id, inbox.Address, inbox.AccountId, inbox.DisplayName,
         new LimitsJson(inbox.Limits.SendsPerDay, inbox.Limits.SendsPerMinute, inbox.Limits.StoredBytes), inbox.CreatedAt, created);
 
-    private static string Describe(QuotaLimits limits) => string.Create(
+    /// <summary>One line for a set of limits; <paramref name="unset"/> says what a missing one means at this level.</summary>
+    internal static string Describe(QuotaLimits limits, string unset = "only the account's limit") => string.Create(
         CultureInfo.InvariantCulture,
-        $"sends/day {limits.SendsPerDay?.ToString(CultureInfo.InvariantCulture) ?? "-"}, sends/minute {limits.SendsPerMinute?.ToString(CultureInfo.InvariantCulture) ?? "-"}, stored bytes {limits.StoredBytes?.ToString(CultureInfo.InvariantCulture) ?? "-"} (- = only the account's limit)");
+        $"sends/day {limits.SendsPerDay?.ToString(CultureInfo.InvariantCulture) ?? "-"}, sends/minute {limits.SendsPerMinute?.ToString(CultureInfo.InvariantCulture) ?? "-"}, stored bytes {limits.StoredBytes?.ToString(CultureInfo.InvariantCulture) ?? "-"} (- = {unset})");
 }

@@ -4,12 +4,12 @@ using ServerlessMail.Core;
 
 namespace ServerlessMail.Cli.Operator;
 
-/// <summary>An inbox's own quota flags. A number sets the limit, <c>none</c> removes it; an absent flag keeps it.</summary>
-internal sealed class LimitOptions
+/// <summary>An inbox's or an account's own quota flags. A number sets the limit, <c>none</c> removes it; an absent flag keeps it.</summary>
+internal sealed class LimitOptions(string owner = "inbox")
 {
-    private readonly Option<string> _perDay = new("--sends-per-day") { Description = "Recipients this inbox may send to per UTC day, or none.", HelpName = "N|none" };
-    private readonly Option<string> _perMinute = new("--sends-per-minute") { Description = "Messages this inbox may send per minute, or none.", HelpName = "N|none" };
-    private readonly Option<string> _storedBytes = new("--stored-bytes") { Description = "Bytes of mail this inbox may hold, or none.", HelpName = "N|none" };
+    private readonly Option<string> _perDay = new("--sends-per-day") { Description = $"Recipients this {owner} may send to per UTC day, or none.", HelpName = "N|none" };
+    private readonly Option<string> _perMinute = new("--sends-per-minute") { Description = $"Messages this {owner} may send per minute, or none.", HelpName = "N|none" };
+    private readonly Option<string> _storedBytes = new("--stored-bytes") { Description = $"Bytes of mail this {owner} may hold, or none.", HelpName = "N|none" };
 
     public void AddTo(Command command)
     {

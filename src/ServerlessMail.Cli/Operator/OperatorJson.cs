@@ -15,6 +15,8 @@ internal sealed record InboxJson(
 /// <summary>Null means unlimited at that level.</summary>
 internal sealed record LimitsJson(int? SendsPerDay, int? SendsPerMinute, long? StoredBytes);
 
+internal sealed record AccountJson(string Id, string Name, LimitsJson Limits, DateTimeOffset CreatedAt);
+
 /// <summary>An account made on the way, with its admin token: shown this once.</summary>
 internal sealed record CreatedAccountJson(string Id, string Domain, string AdminToken);
 
@@ -34,6 +36,7 @@ internal sealed record TokenJson(
 [JsonSerializable(typeof(InboxJson))]
 [JsonSerializable(typeof(IReadOnlyList<InboxJson>))]
 [JsonSerializable(typeof(CreatedAccountJson))]
+[JsonSerializable(typeof(AccountJson))]
 [JsonSerializable(typeof(TokenJson))]
 [JsonSerializable(typeof(IReadOnlyList<TokenJson>))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

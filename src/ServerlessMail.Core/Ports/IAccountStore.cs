@@ -7,6 +7,13 @@ public interface IAccountStore
 
     Task<Account?> GetAccountAsync(string accountId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces an account's name and limits; its id and creation time stay. An unknown account:
+    /// <see cref="MailStoreError.NotFound"/>. Send counters already charged are kept: a lower limit applies from the
+    /// next send.
+    /// </summary>
+    Task UpdateAccountAsync(Account account, CancellationToken cancellationToken = default);
+
     /// <summary>Adds a domain (name lower-case). A domain any account already has: <see cref="MailStoreError.Conflict"/>.</summary>
     Task AddDomainAsync(MailDomain domain, CancellationToken cancellationToken = default);
 

@@ -17,6 +17,19 @@ public abstract class AccountContract : StoreContract
     }
 
     [Fact]
+    public async Task UpdatingAnAccountReplacesItsNameAndLimitsOnly()
+    {
+        var mailbox = await Harness.SeedMailboxAsync();
+        var account = (await Harness.Store.GetAccountAsync(mailbox.AccountId))!;
+        var updated = account with { Name = "Renamed", Limits = new QuotaLimits(SendsPerDay: 7, SendsPerMinute: null, StoredBytes: 1_000), CreatedAt = account.CreatedAt.AddDays(1) };
+
+        await Harness.Store.UpdateAccountAsync(updated);
+
+        Assert.Equal(updated with { CreatedAt = account.CreatedAt }, await Harness.Store.GetAccountAsync(account.Id));
+        await StoreFixtures.AssertErrorAsync(MailStoreError.NotFound, () => Harness.Store.UpdateAccountAsync(updated with { Id = "acc_missing" }));
+    }
+
+    [Fact]
     public async Task AnAccountIdTakenTwiceIsAConflict()
     {
         var account = await Harness.SeedAccountAsync();
