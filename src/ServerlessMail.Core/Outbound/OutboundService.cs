@@ -1,10 +1,11 @@
 namespace ServerlessMail.Core;
 
 /// <summary>
-/// The submission path shared by SMTP submission and the REST API: store and parse the raw message, reserve quota,
-/// write the Sent copy, record the OutboundEmail as queued, and wake the relay worker (<paramref name="relaySignal"/>).
-/// Relaying it is the relay worker's job. The quota is charged only once the content is stored, so a message that
-/// fails on the way in costs nothing; a refused one leaves no blob behind. With an idempotency key the whole path is
+/// The submission path shared by SMTP submission and the REST API: check the quota, store and parse the raw message,
+/// reserve the quota, write the Sent copy, record the OutboundEmail as queued, and wake the relay worker
+/// (<paramref name="relaySignal"/>). Relaying it is the relay worker's job. A sender already over a limit is refused
+/// before anything is stored; the quota is charged only once the content is stored, so a message that fails on the
+/// way in costs nothing; a refusal leaves no blob behind. With an idempotency key the whole path is
 /// repeatable: the same key yields the same ids, the quota is charged once, and nothing is duplicated.
 /// </summary>
 public sealed class OutboundService(
@@ -55,6 +56,17 @@ public sealed class OutboundService(
         {
             var copy = await store.GetMessageAsync(existing.SentMessageId, cancellationToken).ConfigureAwait(false);
             return new SubmitResult(existing, copy, QuotaDecision.Allow);
+        }
+
+        if (idempotencyKey is null)
+        {
+            // A sender already over a limit is refused before its message is stored. With a key the reservation
+            // alone decides: the counters may already hold this very request's charge from an interrupted attempt.
+            var early = await quotas.CheckSendAsync(account, inbox, recipients.Count, cancellationToken).ConfigureAwait(false);
+            if (!early.Allowed)
+            {
+                return new SubmitResult(null, null, early);
+            }
         }
 
         var blobKey = BlobKeys.Outbound(outboundId, now);

@@ -16,6 +16,49 @@ public sealed class QuotaService(IQuotaStore store, TimeProvider clock)
         string? idempotencyKey,
         CancellationToken cancellationToken = default)
     {
+        var charges = SendCharges(account, inbox, recipients);
+        if (charges.Count == 0)
+        {
+            return QuotaDecision.Allow;
+        }
+
+        var key = idempotencyKey is null ? null : $"{account.Id}:{idempotencyKey}";
+        var result = await store.TryChargeAsync(charges.Select(c => c.Charge).ToList(), key, cancellationToken).ConfigureAwait(false);
+        return result.Outcome == QuotaOutcome.Exceeded ? charges[result.FailedIndex].Refusal : QuotaDecision.Allow;
+    }
+
+    /// <summary>
+    /// Whether a send would pass a limit now, charging nothing: a cheap refusal before a message is stored. The
+    /// answer is advisory (a concurrent send may take the last unit first); <see cref="ReserveSendAsync"/> decides.
+    /// </summary>
+    public async Task<QuotaDecision> CheckSendAsync(Account account, Inbox inbox, int recipients, CancellationToken cancellationToken = default)
+    {
+        foreach (var (charge, refusal) in SendCharges(account, inbox, recipients))
+        {
+            var used = await store.GetCounterAsync(charge.Key, cancellationToken).ConfigureAwait(false);
+            if (used + charge.Amount > charge.Limit)
+            {
+                return refusal;
+            }
+        }
+
+        return QuotaDecision.Allow;
+    }
+
+    /// <summary>The stored-bytes limits that apply to an append into <paramref name="inbox"/>.</summary>
+    public static StorageLimit StorageLimitFor(Account account, Inbox inbox)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(inbox);
+        return new StorageLimit(inbox.Limits.StoredBytes, account.Limits.StoredBytes);
+    }
+
+    /// <summary>
+    /// The counters a send charges, per account and per inbox: recipients in the UTC day's bucket, one message in the
+    /// minute's. Each comes with the refusal that names it, and the time its window resets.
+    /// </summary>
+    private List<(QuotaCharge Charge, QuotaDecision Refusal)> SendCharges(Account account, Inbox inbox, int recipients)
+    {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(inbox);
         ArgumentOutOfRangeException.ThrowIfLessThan(recipients, 1);
@@ -26,46 +69,26 @@ public sealed class QuotaService(IQuotaStore store, TimeProvider clock)
         var day = dayStart.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var minute = minuteStart.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
-        var charges = new List<QuotaCharge>(4);
-        var described = new List<(QuotaLimitKind Kind, string Scope, long Limit, DateTimeOffset Reset)>(4);
+        var charges = new List<(QuotaCharge, QuotaDecision)>(4);
         void Add(string scope, string id, QuotaLimits limits)
         {
             if (limits.SendsPerDay is { } perDay)
             {
-                charges.Add(new QuotaCharge($"send:{scope}:{id}:d:{day}", recipients, perDay, dayStart.AddDays(2)));
-                described.Add((QuotaLimitKind.SendsPerDay, scope, perDay, dayStart.AddDays(1)));
+                charges.Add((
+                    new QuotaCharge($"send:{scope}:{id}:d:{day}", recipients, perDay, dayStart.AddDays(2)),
+                    new QuotaDecision(false, QuotaLimitKind.SendsPerDay, scope, perDay, dayStart.AddDays(1))));
             }
 
             if (limits.SendsPerMinute is { } perMinute)
             {
-                charges.Add(new QuotaCharge($"send:{scope}:{id}:m:{minute}", 1, perMinute, minuteStart.AddMinutes(10)));
-                described.Add((QuotaLimitKind.SendsPerMinute, scope, perMinute, minuteStart.AddMinutes(1)));
+                charges.Add((
+                    new QuotaCharge($"send:{scope}:{id}:m:{minute}", 1, perMinute, minuteStart.AddMinutes(10)),
+                    new QuotaDecision(false, QuotaLimitKind.SendsPerMinute, scope, perMinute, minuteStart.AddMinutes(1))));
             }
         }
 
         Add("account", account.Id, account.Limits);
         Add("inbox", inbox.Id, inbox.Limits);
-        if (charges.Count == 0)
-        {
-            return QuotaDecision.Allow;
-        }
-
-        var key = idempotencyKey is null ? null : $"{account.Id}:{idempotencyKey}";
-        var result = await store.TryChargeAsync(charges, key, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome != QuotaOutcome.Exceeded)
-        {
-            return QuotaDecision.Allow;
-        }
-
-        var failed = described[result.FailedIndex];
-        return new QuotaDecision(false, failed.Kind, failed.Scope, failed.Limit, failed.Reset);
-    }
-
-    /// <summary>The stored-bytes limits that apply to an append into <paramref name="inbox"/>.</summary>
-    public static StorageLimit StorageLimitFor(Account account, Inbox inbox)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(inbox);
-        return new StorageLimit(inbox.Limits.StoredBytes, account.Limits.StoredBytes);
+        return charges;
     }
 }

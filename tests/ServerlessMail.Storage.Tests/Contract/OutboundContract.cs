@@ -78,6 +78,18 @@ public abstract class OutboundContract : StoreContract
     }
 
     [Fact]
+    public async Task ASenderOverALimitIsRefusedBeforeItsMessageIsRead()
+    {
+        using var services = new StoreServices(Harness);
+        var (mailbox, principal) = await SeedAsync(new QuotaLimits(SendsPerDay: 1, SendsPerMinute: null, StoredBytes: null));
+        Assert.True((await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new MemoryStream(TestMail.Build()), "alice@example.com", ["a@remote.example"], null)).Accepted);
+
+        var refused = await services.Outbound.SubmitAsync(principal, mailbox.Inbox, new FailingStream([]), "alice@example.com", ["b@remote.example"], null);
+
+        Assert.Equal((false, QuotaLimitKind.SendsPerDay), (refused.Accepted, refused.Quota.Limit));
+    }
+
+    [Fact]
     public async Task AMessageThatFailsOnTheWayInIsNotChargedToTheQuota()
     {
         using var services = new StoreServices(Harness);
@@ -309,10 +321,10 @@ public abstract class OutboundContract : StoreContract
     private sealed class FailingStream(byte[] content) : MemoryStream(content)
     {
         public override int Read(byte[] buffer, int offset, int count) =>
-            Position > Length / 2 ? throw new IOException("The connection was reset.") : base.Read(buffer, offset, Math.Min(count, 16));
+            Position >= Length / 2 ? throw new IOException("The connection was reset.") : base.Read(buffer, offset, Math.Min(count, 16));
 
         public override int Read(Span<byte> buffer) =>
-            Position > Length / 2 ? throw new IOException("The connection was reset.") : base.Read(buffer[..Math.Min(buffer.Length, 16)]);
+            Position >= Length / 2 ? throw new IOException("The connection was reset.") : base.Read(buffer[..Math.Min(buffer.Length, 16)]);
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(Read(buffer.Span));
