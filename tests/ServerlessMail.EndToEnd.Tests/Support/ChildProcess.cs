@@ -38,9 +38,12 @@ internal static class ChildProcess
     }
 
     /// <summary>The CLI (<c>dotnet serverlessmail.dll …</c>); throws with its stderr unless it exits 0.</summary>
-    public static async Task<string> CliAsync(params string[] arguments)
+    public static Task<string> CliAsync(params string[] arguments) => CliAsync(null, arguments);
+
+    /// <summary>The CLI with extra environment variables (credentials for the AWS store, say).</summary>
+    public static async Task<string> CliAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var (exitCode, output, error) = await RunAsync("dotnet", [RepositoryLayout.CliAssembly, .. arguments]);
+        var (exitCode, output, error) = await RunAsync("dotnet", [RepositoryLayout.CliAssembly, .. arguments], environment);
         return exitCode == 0 ? output : throw new InvalidOperationException($"serverlessmail {string.Join(' ', arguments)} exited {exitCode}: {error}");
     }
 }

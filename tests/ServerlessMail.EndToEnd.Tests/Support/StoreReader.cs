@@ -4,14 +4,20 @@ using ServerlessMail.Storage.Local;
 namespace ServerlessMail.EndToEnd.Tests;
 
 /// <summary>
-/// Reads what the running server stored by opening its data directory with the embedded store, beside it (SQLite WAL
-/// allows a second process). Only the metadata store: message files are the server's to write.
+/// Reads what the running server stored, through the store's own contract: the embedded store opened on its data
+/// directory beside it (SQLite WAL allows a second process), or the AWS store on the same table. Only metadata:
+/// message files are the server's to write.
 /// </summary>
 internal sealed class StoreReader : IAsyncDisposable
 {
-    private readonly LocalMailStore _store;
+    private readonly IMailStore _store;
+    private readonly IAsyncDisposable? _owned;
 
-    private StoreReader(LocalMailStore store) => _store = store;
+    public StoreReader(IMailStore store, IAsyncDisposable? owned = null)
+    {
+        _store = store;
+        _owned = owned;
+    }
 
     public IMailStore Store => _store;
 
@@ -19,7 +25,7 @@ internal sealed class StoreReader : IAsyncDisposable
     {
         var store = new LocalMailStore(new LocalStorageOptions { DataDirectory = server.DataDirectory, Fsync = false }, TimeProvider.System);
         await store.InitializeAsync();
-        return new StoreReader(store);
+        return new StoreReader(store, store);
     }
 
     public async Task<Inbox> InboxAsync(string address) =>
@@ -60,5 +66,5 @@ internal sealed class StoreReader : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
+    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
