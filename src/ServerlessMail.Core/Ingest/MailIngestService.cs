@@ -13,7 +13,8 @@ public sealed class MailIngestService(
     RecipientResolver resolver,
     ThreadResolver threads,
     DeliverySignal signal,
-    TimeProvider clock)
+    TimeProvider clock,
+    MailboxNotifier? notifier = null)
 {
     /// <summary>Attempts before an undeliverable message is marked failed (about two days with the backoff below).</summary>
     public const int MaxAttempts = 20;
@@ -123,6 +124,7 @@ public sealed class MailIngestService(
         try
         {
             var stored = await store.AppendAsync(message, cancellationToken).ConfigureAwait(false);
+            notifier?.Publish(inbox.Id);
             return new RecipientDelivery(recipient, RecipientOutcome.Delivered, inbox.Id, stored.Id);
         }
         catch (MailStoreException exception) when (exception.Error == MailStoreError.OverQuota)

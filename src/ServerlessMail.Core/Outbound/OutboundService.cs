@@ -3,7 +3,8 @@ namespace ServerlessMail.Core;
 /// <summary>
 /// The submission path shared by SMTP submission and the REST API: check the quota, store and parse the raw message,
 /// reserve the quota, write the Sent copy, record the OutboundEmail as queued, and wake the relay worker
-/// (<paramref name="relaySignal"/>). Relaying it is the relay worker's job. A sender already over a limit is refused
+/// (<paramref name="relaySignal"/>), then tell the sender's waiting sessions (<paramref name="notifier"/>). Relaying it
+/// is the relay worker's job. A sender already over a limit is refused
 /// before anything is stored; the quota is charged only once the content is stored, so a message that fails on the
 /// way in costs nothing; a refusal leaves no blob behind. With an idempotency key the whole path is
 /// repeatable: the same key yields the same ids, the quota is charged once, and nothing is duplicated.
@@ -14,7 +15,8 @@ public sealed class OutboundService(
     QuotaService quotas,
     ThreadResolver threads,
     TimeProvider clock,
-    RelaySignal? relaySignal = null)
+    RelaySignal? relaySignal = null,
+    MailboxNotifier? notifier = null)
 {
     /// <summary>Recipients per message, as SMTP limits them (RFC 5321 §4.5.3.1.8 asks servers to take at least 100).</summary>
     public const int MaxRecipients = 100;
@@ -108,6 +110,7 @@ public sealed class OutboundService(
             outboundId, account.Id, inbox.Id, sentCopy.Id, parsed.Summary.MessageIdHeader, blobKey, mailFrom, envelope.Recipients,
             OutboundStatus.Queued, null, [new OutboundEvent(now, OutboundStatus.Queued, null)], 0, now, now, now, idempotencyKey);
         outbound = await store.CreateOutboundAsync(outbound, cancellationToken).ConfigureAwait(false);
+        notifier?.Publish(inbox.Id);
         relaySignal?.Notify();
         return new SubmitResult(outbound, sentCopy, decision);
     }

@@ -123,10 +123,11 @@ public sealed partial class MailServer : IAsyncDisposable
         var tokens = new TokenService(store, clock);
         var recipients = new RecipientResolver(store);
         var threads = new ThreadResolver(store, clock);
+        var notifier = new MailboxNotifier();
 
         // Accepting a message notifies deliverySignal, which wakes the delivery worker below.
-        var ingest = new MailIngestService(store, blobs, recipients, threads, deliverySignal, clock);
-        var outbound = new OutboundService(store, blobs, new QuotaService(store, clock), threads, clock, relaySignal);
+        var ingest = new MailIngestService(store, blobs, recipients, threads, deliverySignal, clock, notifier);
+        var outbound = new OutboundService(store, blobs, new QuotaService(store, clock), threads, clock, relaySignal, notifier);
         StartWorkers(
             new DeliveryWorker(store, ingest, deliverySignal, clock),
             new RelayWorker(store, blobs, ingest, recipients, relay, relaySignal, clock));
