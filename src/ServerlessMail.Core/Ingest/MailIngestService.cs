@@ -69,7 +69,7 @@ public sealed class MailIngestService(
         if (targets.Inboxes.Count > 0)
         {
             ParsedMail parsed;
-            await using (var raw = await OpenSeekableAsync(accepted.BlobKey, cancellationToken).ConfigureAwait(false))
+            await using (var raw = await SeekableBlob.OpenAsync(blobs, accepted.BlobKey, cancellationToken).ConfigureAwait(false))
             {
                 parsed = MessageSummarizer.Parse(raw);
             }
@@ -158,22 +158,6 @@ public sealed class MailIngestService(
     }
 
     /// <summary>The parser needs random access; blob streams (S3 responses) may not seek, so those are spooled first.</summary>
-    private async Task<Stream> OpenSeekableAsync(string key, CancellationToken cancellationToken)
-    {
-        var stream = await blobs.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
-        if (stream.CanSeek)
-        {
-            return stream;
-        }
-
-        await using (stream.ConfigureAwait(false))
-        {
-            var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            await stream.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
-            spool.Position = 0;
-            return spool;
-        }
-    }
 }
 
 /// <summary>Where raw messages live in the blob store. The layout is shared by the local and the AWS store.</summary>
@@ -182,11 +166,17 @@ public static class BlobKeys
     public const string RawPrefix = "raw/";
     public const string OutboundPrefix = "outbound/";
 
+    /// <summary>Messages a client stored itself (IMAP APPEND, the REST API's append): never under the ingest prefix.</summary>
+    public const string AppendedPrefix = "appended/";
+
     public static string Raw(string acceptedId, DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"{RawPrefix}{at:yyyy/MM/dd}/{acceptedId}.eml");
 
     public static string Outbound(string outboundId, DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"{OutboundPrefix}{at:yyyy/MM/dd}/{outboundId}.eml");
+
+    public static string Appended(string messageId, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $"{AppendedPrefix}{at:yyyy/MM/dd}/{messageId}.eml");
 
     /// <summary>The accepted id of a raw blob: its file name for keys we wrote, a hash of the key for others (SES).</summary>
     public static string AcceptedIdFor(string blobKey)

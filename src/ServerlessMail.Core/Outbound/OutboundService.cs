@@ -77,9 +77,9 @@ public sealed class OutboundService(
         QuotaDecision decision;
         try
         {
-            await using (var stored = await blobs.OpenReadAsync(blobKey, cancellationToken).ConfigureAwait(false))
+            await using (var stored = await SeekableBlob.OpenAsync(blobs, blobKey, cancellationToken).ConfigureAwait(false))
             {
-                parsed = MessageSummarizer.Parse(await SeekableAsync(stored, cancellationToken).ConfigureAwait(false));
+                parsed = MessageSummarizer.Parse(stored);
             }
 
             decision = await quotas.ReserveSendAsync(account, inbox, recipients.Count, idempotencyKey, cancellationToken).ConfigureAwait(false);
@@ -129,18 +129,5 @@ public sealed class OutboundService(
 
         var folders = await store.ListFoldersAsync(inboxId, cancellationToken).ConfigureAwait(false);
         return folders.FirstOrDefault(f => f.SpecialUse == SpecialUse.Sent);
-    }
-
-    private static async Task<Stream> SeekableAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        if (stream.CanSeek)
-        {
-            return stream;
-        }
-
-        var spool = new MemoryStream();
-        await stream.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
-        spool.Position = 0;
-        return spool;
     }
 }

@@ -16,8 +16,13 @@ public sealed class StoreServices : IDisposable
         Inboxes = new InboxService(store, harness.Blobs, harness.Clock);
         Ingest = new MailIngestService(store, harness.Blobs, Recipients, Threads, Signal, harness.Clock);
         Worker = new DeliveryWorker(store, Ingest, Signal, harness.Clock);
-        Outbound = new OutboundService(store, harness.Blobs, Quotas, Threads, harness.Clock, RelaySignal);
+        Outbound = new OutboundService(store, harness.Blobs, Quotas, Threads, harness.Clock, RelaySignal, Notifier);
+        Appends = new MessageAppendService(store, harness.Blobs, Threads, harness.Clock, Notifier);
     }
+
+    public MailboxNotifier Notifier { get; } = new();
+
+    public MessageAppendService Appends { get; }
 
     public TokenService Tokens { get; }
 
