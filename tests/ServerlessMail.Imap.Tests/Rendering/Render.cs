@@ -10,9 +10,16 @@ namespace ServerlessMail.Imap.Tests.Rendering;
 /// </summary>
 internal static class Render
 {
-    private static readonly string CorpusDirectory = FindCorpus();
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
 
-    public static byte[] Raw(string name) => File.ReadAllBytes(Path.Combine(CorpusDirectory, name + ".eml"));
+    private static readonly string CorpusDirectory = Path.Combine(RepositoryRoot, "tests", "ServerlessMail.Mime.Tests", "Corpus");
+
+    /// <summary>This test project's source directory; samples are read in place, not copied to bin/.</summary>
+    public static string TestDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "ServerlessMail.Imap.Tests");
+
+    public static string RawPath(string name) => Path.Combine(CorpusDirectory, name + ".eml");
+
+    public static byte[] Raw(string name) => File.ReadAllBytes(RawPath(name));
 
     public static MimeMessage Stored(string name) => Stored(Raw(name));
 
@@ -32,7 +39,7 @@ internal static class Render
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private static string FindCorpus()
+    private static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ServerlessMail.sln")))
@@ -40,7 +47,6 @@ internal static class Render
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("repository root not found"),
-            "tests", "ServerlessMail.Mime.Tests", "Corpus");
+        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }
