@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # A private Dovecot for the IMAP benchmark and the real-client tests. Sourced, not run; callers set WORK (a temp
 # dir they own), install their own EXIT trap that calls stop_dovecot, and have die() and say() (bench/smtp/common.sh).
 #

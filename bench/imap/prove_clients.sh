@@ -12,16 +12,16 @@ KEEP=
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
 TESTS=$REPO/tests/ServerlessMail.EndToEnd.Tests/Imap
-# shellcheck source=../smtp/common.sh
+# shellcheck source-path=SCRIPTDIR source=../smtp/common.sh
 source "$REPO/bench/smtp/common.sh"
-# shellcheck source=dovecot.sh
+# shellcheck source-path=SCRIPTDIR source=dovecot.sh
 source "$HERE/dovecot.sh"
 need dovecot "sudo apt-get install dovecot-imapd"
 need mbsync "sudo apt-get install isync"
 need openssl "sudo apt-get install openssl"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/imapclients.XXXXXX")
-DOVECOT_PID=
+DOVECOT_PID=''
 cleanup() {
     stop_dovecot
     if [[ -n $KEEP ]]; then say "kept $WORK"; else rm -rf "$WORK"; fi

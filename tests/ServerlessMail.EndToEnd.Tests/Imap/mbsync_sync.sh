@@ -75,7 +75,7 @@ RC
 #   seed | change | snapshot (prints "message-id<TAB>flag letters" per message)
 server() {
     python3 - "$1" "$HOST" "$PORT" "$USER_NAME" "$CAFILE" "$MARKER" <<'PY'
-import email.parser, email.policy, email.utils, hashlib, imaplib, os, re, ssl, sys, time
+import email.utils, imaplib, os, re, ssl, sys, time
 action, host, port, user, cafile, marker = sys.argv[1:]
 context = ssl.create_default_context(cafile=cafile)
 context.check_hostname = False  # mbsync checks the name itself; here the chain is what matters
@@ -110,14 +110,23 @@ elif action == "change":
 elif action == "snapshot":
     letters = {b"\\Seen": "S", b"\\Flagged": "F", b"\\Answered": "R", b"\\Draft": "D", b"\\Deleted": "T"}
     check(conn.select("INBOX", readonly=True), "EXAMINE")
-    data = check(conn.uid("FETCH", "1:*", "(FLAGS BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)] RFC822.SIZE)"), "FETCH")
+    data = check(conn.uid("FETCH", "1:*", "(FLAGS BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])"), "FETCH")
+    # imaplib splits each FETCH response at its literal: (text before, literal), then the text after it. A server
+    # may put FLAGS on either side, so each message's text is joined before it is read.
+    records = []
     for item in data:
-        if not isinstance(item, tuple):
-            continue
-        flags = "".join(sorted(letters[f] for f in imaplib.ParseFlags(item[0] + b")") if f in letters))
-        match = re.search(rb"(?i)message-id:\s*(<[^>]*>)", item[1])
+        if isinstance(item, tuple):
+            records.append([item[0], item[1]])
+        elif records and item:
+            records[-1][0] += b" " + item
+    for text, header in records:
+        flags = re.search(rb"FLAGS \(([^)]*)\)", text, re.IGNORECASE)
+        if not flags:
+            sys.exit(f"FETCH response without FLAGS: {text[:200]!r}")
+        letters_set = "".join(sorted(letters[f] for f in flags.group(1).split() if f in letters))
+        match = re.search(rb"(?i)message-id:\s*(<[^>]*>)", header)
         ident = match.group(1).decode() if match else "no-id"
-        print(f"{ident}\t{flags}")
+        print(f"{ident}\t{letters_set}")
 conn.logout()
 PY
 }
@@ -161,14 +170,15 @@ SEED2=$(grep -l "^Message-ID: <$MARKER\.server\.2@" "$MAILDIR"/INBOX/cur/* "$MAI
 [[ -n $SEED2 ]] || fail change "seed 2 is not in the local Maildir"
 BASE=$(basename "$SEED2")
 BASE=${BASE%%:2,*}
-OLD_FLAGS=$( [[ $(basename "$SEED2") == *:2,* ]] && echo "${SEED2##*:2,}" || true)
+OLD_FLAGS=
+if [[ $(basename "$SEED2") == *:2,* ]]; then OLD_FLAGS=${SEED2##*:2,}; fi
 NEW_FLAGS=$(printf '%s' "${OLD_FLAGS}S" | fold -w1 | sort -u | tr -d '\n')
 mv "$SEED2" "$MAILDIR/INBOX/cur/$BASE:2,$NEW_FLAGS"
 server change >"$WORKDIR/change.log" 2>&1 || { cat "$WORKDIR/change.log"; fail change "the server-side change failed"; }
 echo "ok change: local new message and \\Seen on seed 2; server \\Flagged on seed 1 and a new message 4"
 
 sync sync-2
-server snapshot | sort >"$WORKDIR/server.txt" 2>"$WORKDIR/snapshot.err" \
+server snapshot 2>"$WORKDIR/snapshot.err" | sort >"$WORKDIR/server.txt" \
     || { cat "$WORKDIR/snapshot.err"; fail converge "could not read the server's INBOX"; }
 local_snapshot | sort >"$WORKDIR/local.txt"
 echo "ok sync-2: server $(wc -l <"$WORKDIR/server.txt") messages, Maildir $(wc -l <"$WORKDIR/local.txt")"
