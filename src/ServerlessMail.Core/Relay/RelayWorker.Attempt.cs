@@ -36,8 +36,13 @@ public sealed partial class RelayWorker
 
     private async Task<Outcome> SendAsync(OutboundEmail claimed, CancellationToken cancellationToken)
     {
+        var notes = new List<string>(4);
+        if (await RepairSentCopyAsync(claimed, cancellationToken).ConfigureAwait(false) is { } missing)
+        {
+            notes.Add(missing);
+        }
+
         var (hosted, external, unknown) = await ClassifyAsync(claimed.Recipients, cancellationToken).ConfigureAwait(false);
-        var notes = new List<string>(3);
         if (unknown.Count > 0)
         {
             notes.Add("550 5.1.1 no hosted inbox for " + string.Join(", ", unknown) + "; not relayed");
@@ -132,6 +137,24 @@ public sealed partial class RelayWorker
         var pending = delivery.Recipients.Where(r => r.Outcome == RecipientOutcome.OverQuota).Select(r => r.Recipient).ToList();
         var text = delivered.Count > 0 ? "delivered locally to " + string.Join(", ", delivered) : "no local delivery yet";
         return pending.Count > 0 ? text + "; over quota, retried by the delivery worker: " + string.Join(", ", pending) : text;
+    }
+
+    /// <summary>
+    /// Writes the Sent copy when the submission recorded the message but died before writing it; a copy already there
+    /// is found by its id (one read). A copy that cannot be written (over quota, no Sent folder) does not hold the
+    /// message back: the returned note says so, and the history keeps it. A store fault is retried with the attempt.
+    /// </summary>
+    private async Task<string?> RepairSentCopyAsync(OutboundEmail claimed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _sentCopies.EnsureAsync(claimed, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (MailStoreException refused) when (refused.Error is MailStoreError.OverQuota or MailStoreError.NotFound)
+        {
+            return "no Sent copy: " + refused.Message;
+        }
     }
 
     private static string Join(string head, string? detail, List<string> notes) =>

@@ -9,7 +9,8 @@ namespace ServerlessMail.Core;
 /// processes on one store) never both send it, and a message whose worker died mid-attempt is reclaimed once the lease
 /// expires (see <see cref="TryClaimAsync"/>). Hosted recipients are delivered locally through <see cref="MailIngestService"/> with no
 /// external hop; the rest go through the <see cref="IMailRelay"/>, after the message is cleaned
-/// (<see cref="MessageCleaner"/>). The outcome is recorded as <c>sent</c> (with the provider's id), <c>failed</c>
+/// (<see cref="MessageCleaner"/>). Before either, a Sent copy the submission did not get to write is written
+/// (<see cref="SentCopyWriter"/>). The outcome is recorded as <c>sent</c> (with the provider's id), <c>failed</c>
 /// (with the remote reply), or <c>queued</c> again with a backoff: a temporary failure never drops the message.
 /// </summary>
 public sealed partial class RelayWorker
@@ -22,6 +23,7 @@ public sealed partial class RelayWorker
     private readonly RelaySignal _signal;
     private readonly TimeProvider _clock;
     private readonly RelayOptions _options;
+    private readonly SentCopyWriter _sentCopies;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public RelayWorker(
@@ -32,7 +34,8 @@ public sealed partial class RelayWorker
         IMailRelay relay,
         RelaySignal signal,
         TimeProvider clock,
-        RelayOptions? options = null)
+        RelayOptions? options = null,
+        SentCopyWriter? sentCopies = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _blobs = blobs ?? throw new ArgumentNullException(nameof(blobs));
@@ -42,6 +45,7 @@ public sealed partial class RelayWorker
         _signal = signal ?? throw new ArgumentNullException(nameof(signal));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? new RelayOptions();
+        _sentCopies = sentCopies ?? new SentCopyWriter(store, blobs, new ThreadResolver(store, clock));
     }
 
     /// <summary>Raised when an attempt fails unexpectedly (a fault, not a relay's answer); the host logs it. The message is retried.</summary>

@@ -202,6 +202,23 @@ public sealed class SubmissionTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMailboxOverItsStorageQuota_IsRefusedWith552_AndNothingIsQueued()
+    {
+        await using var world = await SmtpWorld.CreateAsync(new QuotaLimits(SendsPerDay: null, SendsPerMinute: null, StoredBytes: 64));
+        await using var client = await AuthenticatedAsync(SmtpRole.Submission, world: world);
+        await client.RunAsync(Send("too big for the Sent folder"));
+        await client.ExpectLineAsync("552 5.2.2 Message refused: the mailbox is over its storage quota (account limit of 64 bytes stored)");
+
+        // The session is still usable, and nothing was stored or queued.
+        await client.RunAsync("""
+            C: NOOP
+            S: 250 2.0.0 OK
+            """);
+        Assert.Empty(await world.MessagesAsync(world.Alice, "Sent"));
+        Assert.Empty((await world.Store.ListOutboundAsync(world.Alice.Id, new PageRequest())).Items);
+    }
+
+    [Fact]
     public async Task ARevokedToken_EndsTheSessionAtItsNextMail()
     {
         await using var client = await AuthenticatedAsync(SmtpRole.Submission);
