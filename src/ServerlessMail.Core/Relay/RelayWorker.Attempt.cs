@@ -55,14 +55,20 @@ public sealed partial class RelayWorker
 
         var cleanedKey = CleanedKey(claimed.BlobKey);
         var size = await CleanAsync(claimed.BlobKey, cleanedKey, cancellationToken).ConfigureAwait(false);
+        var allDelivered = false;
         if (hosted.Count > 0)
         {
-            notes.Insert(0, await DeliverLocallyAsync(claimed, cleanedKey, size, hosted, cancellationToken).ConfigureAwait(false));
+            var (note, everyone) = await DeliverLocallyAsync(claimed, cleanedKey, size, hosted, cancellationToken).ConfigureAwait(false);
+            notes.Insert(0, note);
+            allDelivered = everyone;
         }
 
         if (external.Count == 0)
         {
-            return new Outcome(OutboundStatus.Sent, null, string.Join("; ", notes));
+            // Delivered only when the message is in every recipient's mailbox: one left over quota (retried by the
+            // delivery worker) or an unknown user means it has left our hands without having arrived everywhere.
+            var status = allDelivered && unknown.Count == 0 ? OutboundStatus.Delivered : OutboundStatus.Sent;
+            return new Outcome(status, null, string.Join("; ", notes));
         }
 
         RelayResult result;
@@ -84,6 +90,10 @@ public sealed partial class RelayWorker
         {
             RelaySent sent => new Outcome(OutboundStatus.Sent, sent.ProviderMessageId, Join(_relay.Name + ": " + sent.ProviderMessageId, sent.Detail, notes)),
             RelayTemporaryFailure temporary => new Outcome(OutboundStatus.Queued, null, Join(_relay.Name + ": " + temporary.Reason, null, notes), temporary.RetryAfter),
+            // A remote refusal of every recipient is a bounce; a hosted recipient delivered here was not refused,
+            // so with one the message is sent (the refusal kept in the history).
+            RelayPermanentFailure { RecipientsRefused: true } bounce => new Outcome(
+                hosted.Count == 0 ? OutboundStatus.Bounced : OutboundStatus.Sent, null, Join(_relay.Name + ": " + bounce.RemoteReply, null, notes)),
             RelayPermanentFailure permanent => new Outcome(OutboundStatus.Failed, null, Join(_relay.Name + ": " + permanent.RemoteReply, null, notes)),
             _ => throw new InvalidOperationException($"Unknown relay result {result.GetType().Name}."),
         };
@@ -124,19 +134,21 @@ public sealed partial class RelayWorker
     /// derived from its key, so a retried attempt finds the same record) and delivered at once. An inbox over its
     /// storage quota leaves the accepted record pending, and the delivery worker retries it.
     /// </summary>
-    private async Task<string> DeliverLocallyAsync(OutboundEmail claimed, string cleanedKey, long size, List<string> hosted, CancellationToken cancellationToken)
+    private async Task<(string Note, bool AllDelivered)> DeliverLocallyAsync(OutboundEmail claimed, string cleanedKey, long size, List<string> hosted, CancellationToken cancellationToken)
     {
         var accepted = await _ingest.AcceptStoredAsync(cleanedKey, size, new MessageEnvelope(claimed.MailFrom, hosted), cancellationToken).ConfigureAwait(false);
         var delivery = await _ingest.DeliverAsync(accepted.Id, cancellationToken).ConfigureAwait(false);
         if (delivery.Recipients.Count == 0)
         {
-            return "delivered locally by an earlier attempt to " + string.Join(", ", hosted);
+            // An earlier attempt delivered it; whether every recipient got it then is not known here.
+            return ("delivered locally by an earlier attempt to " + string.Join(", ", hosted), false);
         }
 
         var delivered = delivery.Recipients.Where(r => r.Outcome == RecipientOutcome.Delivered).Select(r => r.Recipient).ToList();
         var pending = delivery.Recipients.Where(r => r.Outcome == RecipientOutcome.OverQuota).Select(r => r.Recipient).ToList();
         var text = delivered.Count > 0 ? "delivered locally to " + string.Join(", ", delivered) : "no local delivery yet";
-        return pending.Count > 0 ? text + "; over quota, retried by the delivery worker: " + string.Join(", ", pending) : text;
+        var note = pending.Count > 0 ? text + "; over quota, retried by the delivery worker: " + string.Join(", ", pending) : text;
+        return (note, delivery.Recipients.All(r => r.Outcome == RecipientOutcome.Delivered));
     }
 
     /// <summary>
