@@ -1,4 +1,5 @@
 using System.Text;
+using System.Net;
 using ServerlessMail.Core;
 
 namespace ServerlessMail.Smtp.Tests;
@@ -275,6 +276,24 @@ public sealed class SubmissionTranscriptTests : IAsyncLifetime
         await clock.WaitForTimerDueWithinAsync(TimeSpan.FromSeconds(1));
         clock.Advance(TimeSpan.FromMilliseconds(250));
         await client.ExpectLineAsync("235 2.7.0");
+    }
+
+    [Fact]
+    public async Task FailedAuth_CountsAgainstTheInboxesAccount_SoGuessesAcrossItsInboxesAddUp()
+    {
+        await using var client = await TlsReadyAsync(SmtpRole.Submission);
+        await client.RunAsync($"""
+            C: AUTH PLAIN {InboundTranscriptTests.Plain("alice@hosted.test", "wrong")}
+            S: 535 5.7.8
+            C: AUTH PLAIN {InboundTranscriptTests.Plain("nobody@hosted.test", "wrong")}
+            S: 535 5.7.8
+            """);
+
+        // From an address that never failed, against bob (who never failed either): only alice's account is slowed.
+        var elsewhere = IPAddress.Parse("198.51.100.99");
+        Assert.Equal(TimeSpan.Zero, _world.Throttle.DelayFor(elsewhere, "bob@hosted.test"));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), _world.Throttle.DelayFor(elsewhere, "bob@hosted.test", _world.Account.Id));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), _world.Throttle.DelayFor(elsewhere, "alice@hosted.test", _world.Account.Id));
     }
 
     internal static string Send(string subject) => $"""
