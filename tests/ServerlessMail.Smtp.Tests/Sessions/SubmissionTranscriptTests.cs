@@ -220,6 +220,22 @@ public sealed class SubmissionTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASubmissionStorageFault_Gets451_Never250_AndNothingIsQueued()
+    {
+        await using var client = await AuthenticatedAsync(SmtpRole.Submission);
+        _world.BreakBlobWrites();
+        await client.RunAsync(Send("lost"));
+        await client.ExpectLineAsync("451 4.3.0");
+        await client.RunAsync("""
+            C: NOOP
+            S: 250 2.0.0
+            """);
+        Assert.Empty((await _world.Store.ListOutboundAsync(_world.Alice.Id, new PageRequest())).Items);
+        Assert.Empty(await _world.MessagesAsync(_world.Alice, "Sent"));
+        Assert.Contains(_world.Log.Entries, e => e.StartsWith("Error: ", StringComparison.Ordinal) && e.Contains("storage fault", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ARevokedToken_EndsTheSessionAtItsNextMail()
     {
         await using var client = await AuthenticatedAsync(SmtpRole.Submission);
