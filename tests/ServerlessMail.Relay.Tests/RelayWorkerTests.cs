@@ -95,6 +95,25 @@ public sealed class RelayWorkerTests
     }
 
     [Fact]
+    public async Task ASentCopyExpungedAfterAnAttempt_IsNotWrittenAgainByALaterOne()
+    {
+        await using var world = await MailWorld.CreateAsync();
+        await using var peer = await SmtpPeer.StartAsync();
+        var worker = world.Worker(new SmarthostRelay(peer.Options()));
+        var outbound = await world.SubmitAsync(Raw("flaky@remote.test", "delete my copy"), "flaky@remote.test");
+        await worker.RunOnceAsync(default);
+
+        await world.Store.ExpungeAsync([outbound.SentMessageId]);
+        world.Clock.Advance(MailIngestService.Backoff(1));
+        await worker.RunOnceAsync(default);
+
+        Assert.Equal(OutboundStatus.Sent, (await world.ReloadAsync(outbound)).Status);
+        Assert.Null(await world.Store.GetMessageAsync(outbound.SentMessageId));
+        var sent = await world.Store.FindFolderAsync(world.Alice.Id, "Sent");
+        Assert.Equal(0, sent!.Total);
+    }
+
+    [Fact]
     public async Task TemporaryFailures_GiveUpAfterTheAttemptBudget()
     {
         await using var world = await MailWorld.CreateAsync();

@@ -156,8 +156,18 @@ public sealed partial class RelayWorker
     /// is found by its id (one read). A copy that cannot be written (over quota, no Sent folder) does not hold the
     /// message back: the returned note says so, and the history keeps it. A store fault is retried with the attempt.
     /// </summary>
+    /// <remarks>
+    /// Only until an attempt has recorded an outcome (the initial <c>queued</c> is then no longer the only one): the
+    /// repair is an attempt's first step, so after that a missing copy was expunged by its owner and stays expunged.
+    /// An owner who expunges the copy before the first attempt gets it back; that window is the relay queue's delay.
+    /// </remarks>
     private async Task<string?> RepairSentCopyAsync(OutboundEmail claimed, CancellationToken cancellationToken)
     {
+        if (claimed.History.Count(h => h.Status == OutboundStatus.Queued) > 1)
+        {
+            return null;
+        }
+
         try
         {
             await _sentCopies.EnsureAsync(claimed, cancellationToken).ConfigureAwait(false);
