@@ -25,15 +25,7 @@ public sealed class CompositionTests
             var storage = new LocalStorageOptions { DataDirectory = directory.FullName, Fsync = false };
             await using var store = new LocalMailStore(storage, TimeProvider.System);
             await store.InitializeAsync();
-            var blobs = new LocalBlobStore(storage);
-            var clock = TimeProvider.System;
-            var tokens = new TokenService(store, clock);
-            var threads = new ThreadResolver(store, clock);
-            var quotas = new QuotaService(store, clock);
-            var notifier = new MailboxNotifier();
-            var services = new ApiServices(
-                store, blobs, tokens, new InboxService(store, blobs, clock), new OutboundService(store, blobs, quotas, threads, clock, null, notifier),
-                new MessageAppendService(store, blobs, threads, clock, notifier), notifier, threads, quotas, new AccountService(store, tokens, clock), clock);
+            var services = ApiWorld.Compose(store, new LocalBlobStore(storage), new MailboxNotifier());
             var (_, admin) = await services.Accounts.CreateAsync("Local", "example.test");
 
             await using var app = ApiApp.Create(services, new ApiOptions(), ["http://127.0.0.1:0"]);
