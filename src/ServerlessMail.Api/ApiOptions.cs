@@ -34,7 +34,7 @@ public sealed record ApiOptions
     /// </summary>
     public TimeSpan WaitRecheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Idempotency keys remembered per process for creates (sends are idempotent in the store itself).</summary>
+    /// <summary>Send answers remembered per process, to refuse a reused key with a different body (see IdempotencyMiddleware).</summary>
     public int IdempotencyEntries { get; init; } = 10_000;
 
     public TimeSpan IdempotencyLifetime { get; init; } = TimeSpan.FromHours(24);

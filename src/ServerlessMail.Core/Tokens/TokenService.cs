@@ -21,6 +21,63 @@ public sealed class TokenService(ITokenStore store, TimeProvider clock)
         DateTimeOffset? expiresAt,
         CancellationToken cancellationToken = default)
     {
+        var now = Validate(issuer, accountId, name, inboxId, permissions, expiresAt);
+        return await MintAsync(Ids.New(Ids.Token, clock), accountId, name, inboxId, permissions, expiresAt, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Issues a token once per <paramref name="idempotencyKey"/> (the id is derived from the account and the key). The
+    /// secret exists only in the first answer: a retry that finds the token returns it with a null secret and never
+    /// mints a second one, so a lost response costs a revoke and a new create, not a token nobody knows about.
+    /// </summary>
+    public async Task<(ApiToken Token, string? Secret)> CreateOnceAsync(
+        Principal issuer,
+        string name,
+        string? inboxId,
+        TokenPermissions permissions,
+        DateTimeOffset? expiresAt,
+        string idempotencyKey,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        var now = Validate(issuer, issuer.AccountId, name, inboxId, permissions, expiresAt);
+        var id = Idempotency.IdFor(Ids.Token, issuer.AccountId, idempotencyKey);
+        var found = await Idempotency.FindAsync(id, store.GetTokenAsync, issuer.AccountId, t => t.AccountId, cancellationToken).ConfigureAwait(false);
+        if (found is not null)
+        {
+            return (found, null);
+        }
+
+        try
+        {
+            return await MintAsync(id, issuer.AccountId, name, inboxId, permissions, expiresAt, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MailStoreException exception) when (exception.Error == MailStoreError.Conflict)
+        {
+            var winner = await Idempotency.FindAsync(id, store.GetTokenAsync, issuer.AccountId, t => t.AccountId, cancellationToken).ConfigureAwait(false);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return (winner, null);
+        }
+    }
+
+    private async Task<(ApiToken Token, string Secret)> MintAsync(string id, string accountId, string name, string? inboxId, TokenPermissions permissions, DateTimeOffset? expiresAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var secret = TokenFormat.Generate();
+        var token = new ApiToken(
+            id, accountId, name, inboxId, permissions, TokenFormat.Hash(secret),
+            TokenFormat.DisplayPrefix(secret), TokenFormat.LastFour(secret), now, expiresAt, null, null);
+        await store.CreateTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        return (token, secret);
+    }
+
+    /// <summary>The checks every issue passes; returns the time of issue.</summary>
+    private DateTimeOffset Validate(Principal? issuer, string accountId, string name, string? inboxId, TokenPermissions permissions, DateTimeOffset? expiresAt)
+    {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length > ModelLimits.TokenName)
@@ -44,12 +101,7 @@ public sealed class TokenService(ITokenStore store, TimeProvider clock)
             throw new MailStoreException(MailStoreError.NotAllowed, "A token cannot grant more rights or a wider scope than its own.");
         }
 
-        var secret = TokenFormat.Generate();
-        var token = new ApiToken(
-            Ids.New(Ids.Token, clock), accountId, name, inboxId, permissions, TokenFormat.Hash(secret),
-            TokenFormat.DisplayPrefix(secret), TokenFormat.LastFour(secret), now, expiresAt, null, null);
-        await store.CreateTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        return (token, secret);
+        return now;
     }
 
     /// <summary>Checks a presented secret: shape and checksum first, then the store by hash, compared in constant time.</summary>

@@ -17,29 +17,27 @@ namespace ServerlessMail.Api.Tests;
 internal sealed class ApiWorld : IAsyncDisposable
 {
     private readonly DirectoryInfo _directory;
-    private readonly WebApplication _app;
+    private readonly ApiOptions _options;
+    private WebApplication _app;
 
     private ApiWorld(DirectoryInfo directory, LocalMailStore store, LocalBlobStore blobs, ApiOptions options)
     {
         _directory = directory;
-        Store = store;
-        Blobs = blobs;
-        Services = Compose(store, blobs, Notifier);
-        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), Services.Threads, Signal, Services.Clock, Notifier);
-        _app = ApiApp.Create(Services, options, [], builder => builder.WebHost.UseTestServer());
+        _options = options;
+        (Store, Blobs, Services, Ingest, _app) = Open(store, blobs, options);
     }
 
-    public LocalMailStore Store { get; }
+    public LocalMailStore Store { get; private set; }
 
-    public LocalBlobStore Blobs { get; }
+    public LocalBlobStore Blobs { get; private set; }
 
     public DeliverySignal Signal { get; } = new();
 
-    public MailboxNotifier Notifier { get; } = new();
+    public MailboxNotifier Notifier { get; private set; } = new();
 
-    public MailIngestService Ingest { get; }
+    public MailIngestService Ingest { get; private set; }
 
-    public ApiServices Services { get; }
+    public ApiServices Services { get; private set; }
 
     public Account Account { get; private set; } = null!;
 
@@ -71,6 +69,24 @@ internal sealed class ApiWorld : IAsyncDisposable
         await world.SeedAsync(limits ?? QuotaLimits.AccountDefault);
         await world._app.StartAsync();
         return world;
+    }
+
+    /// <summary>
+    /// Stops the app and closes the store, then opens the same data directory again with new services and a new app,
+    /// as a restarted server (or another Lambda instance) would: nothing held in memory survives. Clients made before
+    /// are stale; make new ones.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Store.DisposeAsync();
+        var storage = new LocalStorageOptions { DataDirectory = _directory.FullName, Fsync = false };
+        var store = new LocalMailStore(storage, TimeProvider.System);
+        await store.InitializeAsync();
+        Notifier = new MailboxNotifier();
+        (Store, Blobs, Services, Ingest, _app) = Open(store, new LocalBlobStore(storage), _options);
+        await _app.StartAsync();
     }
 
     /// <summary>Core's services over a store, as a host composes them, sharing one notifier.</summary>
@@ -143,6 +159,13 @@ internal sealed class ApiWorld : IAsyncDisposable
         {
             // A file still open on a slow CI disk; the temp directory is cleaned by the OS later.
         }
+    }
+
+    private (LocalMailStore, LocalBlobStore, ApiServices, MailIngestService, WebApplication) Open(LocalMailStore store, LocalBlobStore blobs, ApiOptions options)
+    {
+        var services = Compose(store, blobs, Notifier);
+        var ingest = new MailIngestService(store, blobs, new RecipientResolver(store), services.Threads, Signal, services.Clock, Notifier);
+        return (store, blobs, services, ingest, ApiApp.Create(services, options, [], builder => builder.WebHost.UseTestServer()));
     }
 
     private async Task SeedAsync(QuotaLimits limits)
