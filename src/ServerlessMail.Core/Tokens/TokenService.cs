@@ -2,11 +2,17 @@ using System.Security.Cryptography;
 
 namespace ServerlessMail.Core;
 
-/// <summary>Issues, checks and revokes API tokens. Secrets are shown once and stored only as SHA-256.</summary>
-public sealed class TokenService(ITokenStore store, TimeProvider clock)
+/// <summary>
+/// Issues, checks and revokes API tokens. Secrets are shown once and stored only as SHA-256. A revoke also tells this
+/// process's open sessions of the token (<see cref="Revocations"/>), so they end at once rather than at their next check.
+/// </summary>
+public sealed class TokenService(ITokenStore store, TimeProvider clock, TokenRevocations? revocations = null)
 {
     // Recording every use would make each request a write; a minute of precision is plenty for "last used".
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Where sessions subscribe to hear that their token was revoked; shared by every edge of the process.</summary>
+    public TokenRevocations Revocations { get; } = revocations ?? new TokenRevocations();
 
     /// <summary>
     /// Issues a token. <paramref name="issuer"/> is the token asking (null for the operator bootstrapping an account);
@@ -140,7 +146,7 @@ public sealed class TokenService(ITokenStore store, TimeProvider clock)
         return new TokenCheck(TokenStatus.Valid, new Principal(token.AccountId, token.Id, token.InboxId, token.Permissions), token);
     }
 
-    /// <summary>Revokes a token of the actor's account. Effective at once: the next check sees it.</summary>
+    /// <summary>Revokes a token of the actor's account. Effective at once: the next check sees it, and open sessions end.</summary>
     public async Task RevokeAsync(Principal actor, string tokenId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -156,5 +162,6 @@ public sealed class TokenService(ITokenStore store, TimeProvider clock)
         }
 
         await store.RevokeTokenAsync(tokenId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        Revocations.Revoke(tokenId);
     }
 }
