@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using ServerlessMail.Core;
 using ServerlessMail.Storage.Local;
@@ -110,6 +112,26 @@ internal sealed class ApiWorld : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>A GET as if from <paramref name="address"/> (the in-memory client has no address of its own).</summary>
+    public async Task<HttpContext> GetFromAsync(IPAddress address, string path, string? token, string? forwardedFor = null)
+    {
+        return await _app.GetTestServer().SendAsync(context =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            context.Request.Method = HttpMethods.Get;
+            context.Request.Path = path;
+            if (token is not null)
+            {
+                context.Request.Headers.Authorization = "Bearer " + token;
+            }
+
+            if (forwardedFor is not null)
+            {
+                context.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+        });
     }
 
     /// <summary>Delivers a message to <paramref name="recipient"/> the way the SMTP edge does: accept, then deliver.</summary>
