@@ -20,11 +20,11 @@ internal static class ServeCommand
             "delivery and the outbound relay. Every flag also reads SERVERLESSMAIL_<FLAG> (the flag wins). " +
             "Prints 'ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT' when it accepts mail; SIGTERM or Ctrl+C stops it.");
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(settings.Source(result), result.InvocationConfiguration.Output, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(settings.Source(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(SettingSource source, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SettingSource source, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var options = Bind(source);
         using var loggers = HostLogging.CreateConsole(options.LogLevel);
@@ -52,6 +52,13 @@ internal static class ServeCommand
         {
             await output.WriteLineAsync(server.ReadyLine).ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            if (server.TryIt is { } tryIt)
+            {
+                // Straight to the terminal, not through the logger: the one place the admin token is ever shown.
+                await error.WriteAsync(tryIt).ConfigureAwait(false);
+                await error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);

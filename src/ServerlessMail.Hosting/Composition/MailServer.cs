@@ -36,6 +36,14 @@ public sealed partial class MailServer : IAsyncDisposable
 
     public IPEndPoint SubmissionsEndPoint { get; private set; } = null!;
 
+    /// <summary>The default account and domain, and the admin token when this start created it (see <see cref="TryIt"/>).</summary>
+    public FirstStartResult FirstStart { get; private set; } = null!;
+
+    /// <summary>On the start that created the admin token, the text to show its operator once; otherwise null.</summary>
+    public string? TryIt => FirstStart.NewAdminToken is null
+        ? null
+        : TryItBlock.Render(FirstStart, _options.ListenAddress, SmtpEndPoint.Port, _options.ApiPort, _options.ImapPort, _options.ImapsPort);
+
     /// <summary>The line the serve contract prints once everything runs; tests and benchmarks wait for it.</summary>
     public string ReadyLine => string.Create(
         CultureInfo.InvariantCulture,
@@ -102,6 +110,16 @@ public sealed partial class MailServer : IAsyncDisposable
 
         _owned.Add(opened);
         HostLog.StoreOpened(_logger, opened.Description);
+        try
+        {
+            FirstStart = await Hosting.FirstStart.EnsureAsync(_options, opened.Store, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MailStoreException exception)
+        {
+            throw new ServerStartException($"could not create the default account for {_options.DefaultDomain}: {exception.Message}", exception);
+        }
+
+        HostLog.DefaultDomain(_logger, FirstStart.Domain, FirstStart.AccountId, FirstStart.AdminTokenPath);
 
         var certificate = OpenCertificate();
         _ownedSync.Add(certificate);

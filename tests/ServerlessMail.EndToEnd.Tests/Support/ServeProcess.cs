@@ -15,10 +15,13 @@ internal sealed class ServeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly List<string> _log = [];
 
-    private ServeProcess(Process process, string dataDirectory)
+    private readonly bool _ownsDirectory;
+
+    private ServeProcess(Process process, string dataDirectory, bool ownsDirectory)
     {
         _process = process;
         DataDirectory = dataDirectory;
+        _ownsDirectory = ownsDirectory;
     }
 
     public string DataDirectory { get; }
@@ -44,9 +47,11 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServeProcess> StartAsync(IEnumerable<string>? extraArguments = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts serve; on <paramref name="dataDirectory"/> when given (left in place at the end), else on a temp one.</summary>
+    public static async Task<ServeProcess> StartAsync(IEnumerable<string>? extraArguments = null, IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("sm-e2e-").FullName;
+        var ownsDirectory = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("sm-e2e-").FullName;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] arguments =
         [
@@ -65,7 +70,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start serverlessmail serve.");
-        var serve = new ServeProcess(process, dataDirectory);
+        var serve = new ServeProcess(process, dataDirectory, ownsDirectory);
         var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
@@ -121,6 +126,11 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
