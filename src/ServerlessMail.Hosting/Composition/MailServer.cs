@@ -36,6 +36,9 @@ public sealed partial class MailServer : IAsyncDisposable
 
     public IPEndPoint SubmissionsEndPoint { get; private set; } = null!;
 
+    /// <summary>Core's services over the store, shared by every edge (see <see cref="ServerServices"/>).</summary>
+    public ServerServices Services { get; private set; } = null!;
+
     /// <summary>The default account and domain, and the admin token when this start created it (see <see cref="TryIt"/>).</summary>
     public FirstStartResult FirstStart { get; private set; } = null!;
 
@@ -141,11 +144,16 @@ public sealed partial class MailServer : IAsyncDisposable
         var tokens = new TokenService(store, clock);
         var recipients = new RecipientResolver(store);
         var threads = new ThreadResolver(store, clock);
+        var quotas = new QuotaService(store, clock);
         var notifier = new MailboxNotifier();
 
-        // Accepting a message notifies deliverySignal, which wakes the delivery worker below.
+        // Accepting a message notifies deliverySignal, which wakes the delivery worker below; every write that changes
+        // an inbox publishes on the one notifier, which wakes IMAP IDLE and the REST wait-for.
         var ingest = new MailIngestService(store, blobs, recipients, threads, deliverySignal, clock, notifier);
-        var outbound = new OutboundService(store, blobs, new QuotaService(store, clock), threads, clock, relaySignal, notifier);
+        var outbound = new OutboundService(store, blobs, quotas, threads, clock, relaySignal, notifier);
+        Services = new ServerServices(
+            store, blobs, tokens, new InboxService(store, blobs, clock), new AccountService(store, tokens, clock), recipients, threads, quotas,
+            ingest, outbound, new MessageAppendService(store, blobs, threads, clock, notifier), notifier, clock);
         StartWorkers(
             new DeliveryWorker(store, ingest, deliverySignal, clock),
             new RelayWorker(store, blobs, ingest, recipients, relay, relaySignal, clock));
