@@ -12,6 +12,7 @@ internal static class TestServer
         SmtpPort = FreePort(),
         SubmissionPort = FreePort(),
         SubmissionsPort = FreePort(),
+        ApiPort = FreePort(),
         GreetingDelay = TimeSpan.Zero,
         DrainTimeout = TimeSpan.FromSeconds(1),
     };

@@ -36,6 +36,8 @@ public sealed partial class MailServer : IAsyncDisposable
 
     public IPEndPoint SubmissionsEndPoint { get; private set; } = null!;
 
+    public IPEndPoint ApiEndPoint { get; private set; } = null!;
+
     /// <summary>Core's services over the store, shared by every edge (see <see cref="ServerServices"/>).</summary>
     public ServerServices Services { get; private set; } = null!;
 
@@ -45,12 +47,12 @@ public sealed partial class MailServer : IAsyncDisposable
     /// <summary>On the start that created the admin token, the text to show its operator once; otherwise null.</summary>
     public string? TryIt => FirstStart.NewAdminToken is null
         ? null
-        : TryItBlock.Render(FirstStart, _options.ListenAddress, SmtpEndPoint.Port, _options.ApiPort, _options.ImapPort, _options.ImapsPort);
+        : TryItBlock.Render(FirstStart, _options.ListenAddress, SmtpEndPoint.Port, ApiEndPoint.Port, _options.ImapPort, _options.ImapsPort);
 
     /// <summary>The line the serve contract prints once everything runs; tests and benchmarks wait for it.</summary>
     public string ReadyLine => string.Create(
         CultureInfo.InvariantCulture,
-        $"ready smtp={SmtpEndPoint} submission={SubmissionEndPoint} submissions={SubmissionsEndPoint}");
+        $"ready smtp={SmtpEndPoint} submission={SubmissionEndPoint} submissions={SubmissionsEndPoint} api={ApiEndPoint}");
 
     public static async Task<MailServer> StartAsync(ServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
@@ -79,7 +81,7 @@ public sealed partial class MailServer : IAsyncDisposable
         HostLog.Stopping(_logger, _options.DrainTimeout);
 
         // Listeners first, so nothing new is accepted while the workers finish what they hold.
-        await Task.WhenAll(_listeners.Select(l => l.DisposeAsync().AsTask())).ConfigureAwait(false);
+        await Task.WhenAll(_listeners.Select(l => l.DisposeAsync().AsTask()).Append(StopApiAsync())).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_workers).ConfigureAwait(false);
         for (var i = _owned.Count - 1; i >= 0; i--)
@@ -160,5 +162,6 @@ public sealed partial class MailServer : IAsyncDisposable
 
         var services = new SmtpServices(ingest, outbound, recipients, tokens);
         StartListeners(services, certificate, loggers.CreateLogger("ServerlessMail.Smtp"));
+        await StartApiAsync(Services, loggers, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,6 +32,13 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public IPEndPoint Submissions { get; private set; } = null!;
 
+    public IPEndPoint Api { get; private set; } = null!;
+
+    public Uri ApiUrl => new($"http://{Api}");
+
+    /// <summary>The admin token the first start wrote (account scope, every permission).</summary>
+    public string AdminToken => File.ReadAllText(Path.Combine(DataDirectory, "admin.token")).Trim();
+
     /// <summary>The self-signed certificate the server made in its data directory, for clients to trust.</summary>
     public string CertificatePath => Path.Combine(DataDirectory, "tls", "cert.pem");
 
@@ -56,7 +63,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         string[] arguments =
         [
             RepositoryLayout.CliAssembly, "serve", "--data-dir", dataDirectory, "--greeting-delay", "0",
-            "--smtp-port", FreePort(), "--submission-port", FreePort(), "--submissions-port", FreePort(), "--fsync", "false",
+            "--smtp-port", FreePort(), "--submission-port", FreePort(), "--submissions-port", FreePort(), "--imap-port", FreePort(), "--imaps-port", FreePort(), "--api-port", FreePort(), "--fsync", "false",
             .. extraArguments ?? [],
         ];
         foreach (var argument in arguments)
@@ -148,7 +155,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The contract's line: <c>ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT</c>.</summary>
+    /// <summary>The contract's line: <c>ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT api=ADDR:PORT</c>.</summary>
     private void Parse(string line)
     {
         var fields = line["ready ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -157,6 +164,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         Smtp = fields["smtp"];
         Submission = fields["submission"];
         Submissions = fields["submissions"];
+        Api = fields["api"];
     }
 
     private void Record(string? line)
