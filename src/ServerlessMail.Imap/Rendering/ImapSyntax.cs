@@ -16,6 +16,8 @@ internal static class ImapSyntax
     // A UTF-8 string is at most three bytes per UTF-16 char; below this it is encoded on the stack.
     private const int StackLimit = 512;
 
+    private const int ChunkSize = 16 * 1024;
+
     public static void WriteNString(IBufferWriter<byte> output, string? value)
     {
         if (value is null)
@@ -79,10 +81,18 @@ internal static class ImapSyntax
 
     public static void WriteNil(IBufferWriter<byte> output) => WriteRaw(output, "NIL"u8);
 
+    /// <summary>Copies in pieces no larger than the writer offers, so a long literal never asks for one huge segment.</summary>
     public static void WriteRaw(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
     {
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
+        ArgumentNullException.ThrowIfNull(output);
+        while (!bytes.IsEmpty)
+        {
+            var span = output.GetSpan(Math.Min(bytes.Length, ChunkSize));
+            var count = Math.Min(span.Length, bytes.Length);
+            bytes[..count].CopyTo(span);
+            output.Advance(count);
+            bytes = bytes[count..];
+        }
     }
 
     public static void WriteByte(IBufferWriter<byte> output, byte value)
