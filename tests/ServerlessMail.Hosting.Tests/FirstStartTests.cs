@@ -15,7 +15,8 @@ public sealed class FirstStartTests : IDisposable
     {
         FirstStartResult first;
         string? tryIt;
-        await using (var server = await MailServer.StartAsync(Options(), NullLoggerFactory.Instance))
+        var options = Options();
+        await using (var server = await MailServer.StartAsync(options, NullLoggerFactory.Instance))
         {
             first = server.FirstStart;
             tryIt = server.TryIt;
@@ -34,7 +35,7 @@ public sealed class FirstStartTests : IDisposable
         Assert.Contains("/v1/inboxes", tryIt, StringComparison.Ordinal);
         Assert.Contains("swaks --server 127.0.0.1:", tryIt, StringComparison.Ordinal);
         Assert.Contains("--to agent@first.test", tryIt, StringComparison.Ordinal);
-        Assert.Contains("IMAP: host 127.0.0.1, port 1143 (STARTTLS) or 8993 (TLS), user agent@first.test", tryIt, StringComparison.Ordinal);
+        Assert.Contains($"IMAP: host 127.0.0.1, port {options.ImapPort} (STARTTLS) or {options.ImapsPort} (TLS), user agent@first.test", tryIt, StringComparison.Ordinal);
 
         await using var opened = await OpenedStore.OpenAsync(new StoreOptions { DataDirectory = _directory.FullName, Fsync = false }, TimeProvider.System);
         var domain = await opened.Store.GetDomainAsync("first.test");

@@ -37,7 +37,7 @@ public sealed class MailServerTests : IDisposable
         await using var server = await MailServer.StartAsync(options, NullLoggerFactory.Instance);
 
         Assert.Equal(
-            $"ready smtp=127.0.0.1:{options.SmtpPort} submission=127.0.0.1:{options.SubmissionPort} submissions=127.0.0.1:{options.SubmissionsPort} api=127.0.0.1:{options.ApiPort}",
+            $"ready smtp=127.0.0.1:{options.SmtpPort} submission=127.0.0.1:{options.SubmissionPort} submissions=127.0.0.1:{options.SubmissionsPort} imap=127.0.0.1:{options.ImapPort} imaps=127.0.0.1:{options.ImapsPort} api=127.0.0.1:{options.ApiPort}",
             server.ReadyLine);
     }
 

@@ -12,6 +12,8 @@ internal static class TestServer
         SmtpPort = FreePort(),
         SubmissionPort = FreePort(),
         SubmissionsPort = FreePort(),
+        ImapPort = FreePort(),
+        ImapsPort = FreePort(),
         ApiPort = FreePort(),
         GreetingDelay = TimeSpan.Zero,
         DrainTimeout = TimeSpan.FromSeconds(1),

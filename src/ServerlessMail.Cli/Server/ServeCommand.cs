@@ -6,7 +6,7 @@ namespace ServerlessMail.Cli.Server;
 
 /// <summary>
 /// <c>serverlessmail serve</c>: runs the local server until SIGTERM or Ctrl+C. Once every listener is bound and the
-/// workers run it prints one line, <c>ready smtp=… submission=… submissions=… api=…</c>, on stdout (logs go to stderr);
+/// workers run it prints one line, <c>ready smtp=… submission=… submissions=… imap=… imaps=… api=…</c>, on stdout (logs go to stderr);
 /// tests and benchmarks wait for it. A stop drains sessions in flight and exits 0.
 /// </summary>
 internal static class ServeCommand
@@ -17,9 +17,9 @@ internal static class ServeCommand
         var command = new Command(
             "serve",
             "Run the mail server on this machine: inbound SMTP, submission (STARTTLS and implicit TLS) with API-token AUTH, " +
-            "the REST API, delivery and the outbound relay. Every flag also reads SERVERLESSMAIL_<FLAG>, and --config a JSON file " +
+            "IMAP (STARTTLS and implicit TLS), the REST API, delivery and the outbound relay. Every flag also reads SERVERLESSMAIL_<FLAG>, and --config a JSON file " +
             "of the same names (flag, then variable, then file). The first start on an empty store prints the admin token once. " +
-            "Prints 'ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT api=ADDR:PORT' when it accepts mail; SIGTERM or Ctrl+C stops it.");
+            "Prints 'ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT imap=ADDR:PORT imaps=ADDR:PORT api=ADDR:PORT' when it accepts mail; SIGTERM or Ctrl+C stops it.");
         settings.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(settings.Source(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;

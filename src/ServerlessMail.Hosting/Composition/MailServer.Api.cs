@@ -24,8 +24,8 @@ public sealed partial class MailServer
             PublicHostName = _options.HostName,
             SubmissionPort = SubmissionEndPoint.Port,
             SubmissionsPort = SubmissionsEndPoint.Port,
-            ImapPort = _options.ImapPort,
-            ImapsPort = _options.ImapsPort,
+            ImapPort = ImapEndPoint.Port,
+            ImapsPort = ImapsEndPoint.Port,
             MaxMessageBytes = _options.MaxMessageSize,
             WaitRecheckInterval = _options.IdlePollInterval,
         };

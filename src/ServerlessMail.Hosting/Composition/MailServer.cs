@@ -8,8 +8,9 @@ using ServerlessMail.Smtp;
 namespace ServerlessMail.Hosting;
 
 /// <summary>
-/// A running ServerlessMail on one machine: the store, Core's services, the delivery and relay workers, and the three
-/// SMTP listeners (inbound MX, submission with STARTTLS, submissions with implicit TLS). <see cref="StartAsync"/>
+/// A running ServerlessMail on one machine: the store, Core's services, the delivery and relay workers, the three
+/// SMTP listeners (inbound MX, submission with STARTTLS, submissions with implicit TLS), the two IMAP listeners
+/// (STARTTLS and implicit TLS) and the REST API. <see cref="StartAsync"/>
 /// returns once every listener is bound and the workers run; <see cref="StopAsync"/> stops accepting, lets sessions in
 /// flight finish for <see cref="ServerOptions.DrainTimeout"/>, then stops the workers and closes the store.
 /// </summary>
@@ -36,6 +37,10 @@ public sealed partial class MailServer : IAsyncDisposable
 
     public IPEndPoint SubmissionsEndPoint { get; private set; } = null!;
 
+    public IPEndPoint ImapEndPoint { get; private set; } = null!;
+
+    public IPEndPoint ImapsEndPoint { get; private set; } = null!;
+
     public IPEndPoint ApiEndPoint { get; private set; } = null!;
 
     /// <summary>Core's services over the store, shared by every edge (see <see cref="ServerServices"/>).</summary>
@@ -47,12 +52,12 @@ public sealed partial class MailServer : IAsyncDisposable
     /// <summary>On the start that created the admin token, the text to show its operator once; otherwise null.</summary>
     public string? TryIt => FirstStart.NewAdminToken is null
         ? null
-        : TryItBlock.Render(FirstStart, _options.ListenAddress, SmtpEndPoint.Port, ApiEndPoint.Port, _options.ImapPort, _options.ImapsPort);
+        : TryItBlock.Render(FirstStart, _options.ListenAddress, SmtpEndPoint.Port, ApiEndPoint.Port, ImapEndPoint.Port, ImapsEndPoint.Port);
 
     /// <summary>The line the serve contract prints once everything runs; tests and benchmarks wait for it.</summary>
     public string ReadyLine => string.Create(
         CultureInfo.InvariantCulture,
-        $"ready smtp={SmtpEndPoint} submission={SubmissionEndPoint} submissions={SubmissionsEndPoint} api={ApiEndPoint}");
+        $"ready smtp={SmtpEndPoint} submission={SubmissionEndPoint} submissions={SubmissionsEndPoint} imap={ImapEndPoint} imaps={ImapsEndPoint} api={ApiEndPoint}");
 
     public static async Task<MailServer> StartAsync(ServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
@@ -160,8 +165,7 @@ public sealed partial class MailServer : IAsyncDisposable
             new DeliveryWorker(store, ingest, deliverySignal, clock),
             new RelayWorker(store, blobs, ingest, recipients, relay, relaySignal, clock));
 
-        var services = new SmtpServices(ingest, outbound, recipients, tokens);
-        StartListeners(services, certificate, loggers.CreateLogger("ServerlessMail.Smtp"));
+        StartListeners(Services, certificate, loggers);
         await StartApiAsync(Services, loggers, cancellationToken).ConfigureAwait(false);
     }
 }

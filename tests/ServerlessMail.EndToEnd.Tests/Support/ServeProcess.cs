@@ -32,6 +32,10 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public IPEndPoint Submissions { get; private set; } = null!;
 
+    public IPEndPoint Imap { get; private set; } = null!;
+
+    public IPEndPoint Imaps { get; private set; } = null!;
+
     public IPEndPoint Api { get; private set; } = null!;
 
     public Uri ApiUrl => new($"http://{Api}");
@@ -155,7 +159,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The contract's line: <c>ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT api=ADDR:PORT</c>.</summary>
+    /// <summary>The contract's line: <c>ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT imap=ADDR:PORT imaps=ADDR:PORT api=ADDR:PORT</c>.</summary>
     private void Parse(string line)
     {
         var fields = line["ready ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -164,6 +168,8 @@ internal sealed class ServeProcess : IAsyncDisposable
         Smtp = fields["smtp"];
         Submission = fields["submission"];
         Submissions = fields["submissions"];
+        Imap = fields["imap"];
+        Imaps = fields["imaps"];
         Api = fields["api"];
     }
 
