@@ -18,9 +18,10 @@ internal readonly record struct EnvelopeToken(EnvelopeTokenKind Kind, int Start,
 /// </summary>
 internal static class EnvelopeTokenizer
 {
-    public static List<EnvelopeToken> Tokenize(ReadOnlySpan<byte> raw)
+    /// <summary>Fills <paramref name="tokens"/>, which needs one slot per octet at most; returns the count.</summary>
+    public static int Tokenize(ReadOnlySpan<byte> raw, Span<EnvelopeToken> tokens)
     {
-        var tokens = new List<EnvelopeToken>();
+        var count = 0;
         var i = 0;
         while (i < raw.Length)
         {
@@ -48,10 +49,10 @@ internal static class EnvelopeTokenizer
                 EnvelopeTokenKind.Special => i + 1,
                 _ => SkipWord(raw, i),
             };
-            tokens.Add(new EnvelopeToken(kind, start, i));
+            tokens[count++] = new EnvelopeToken(kind, start, i);
         }
 
-        return tokens;
+        return count;
     }
 
     public static bool IsSpecial(EnvelopeToken token, ReadOnlySpan<byte> raw, byte special) =>

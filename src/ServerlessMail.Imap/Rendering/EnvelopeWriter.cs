@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using ServerlessMail.Mime;
 
 namespace ServerlessMail.Imap.Rendering;
@@ -23,18 +22,18 @@ internal static class EnvelopeWriter
         ImapSyntax.WriteByte(output, (byte)' ');
 
         // RFC 3501 §7.4.2: an absent or empty Sender or Reply-To is given the value of From.
-        var from = Addresses(headers, HeaderNames.From);
+        var from = headers.Find(HeaderNames.From);
         WriteAddresses(output, from);
         ImapSyntax.WriteByte(output, (byte)' ');
-        WriteAddresses(output, Addresses(headers, HeaderNames.Sender) ?? from);
+        WriteAddresses(output, OrFrom(headers.Find(HeaderNames.Sender), from));
         ImapSyntax.WriteByte(output, (byte)' ');
-        WriteAddresses(output, Addresses(headers, HeaderNames.ReplyTo) ?? from);
+        WriteAddresses(output, OrFrom(headers.Find(HeaderNames.ReplyTo), from));
         ImapSyntax.WriteByte(output, (byte)' ');
-        WriteAddresses(output, Addresses(headers, HeaderNames.To));
+        WriteAddresses(output, headers.Find(HeaderNames.To));
         ImapSyntax.WriteByte(output, (byte)' ');
-        WriteAddresses(output, Addresses(headers, HeaderNames.Cc));
+        WriteAddresses(output, headers.Find(HeaderNames.Cc));
         ImapSyntax.WriteByte(output, (byte)' ');
-        WriteAddresses(output, Addresses(headers, HeaderNames.Bcc));
+        WriteAddresses(output, headers.Find(HeaderNames.Bcc));
         ImapSyntax.WriteByte(output, (byte)' ');
         WriteText(output, headers.Find(HeaderNames.InReplyTo));
         ImapSyntax.WriteByte(output, (byte)' ');
@@ -52,52 +51,28 @@ internal static class EnvelopeWriter
         }
 
         var raw = header.RawValue.Span.Trim(" \t\r\n"u8);
-        if (raw.IndexOfAny((byte)'\r', (byte)'\n') < 0 && Ascii.IsValid(raw))
+        if (raw.IndexOfAny((byte)'\r', (byte)'\n') < 0)
         {
-            ImapSyntax.WriteNStringBytes(output, raw);
+            EnvelopeAddressWriter.WriteHeaderBytes(output, raw);
             return;
         }
 
-        // Folded or 8-bit: Header.Value unfolds (RFC 5322 §2.2.3) and reads raw UTF-8 (RFC 6532) without touching
-        // encoded-words.
+        // Folded: Header.Value unfolds (RFC 5322 §2.2.3) and reads raw UTF-8 (RFC 6532) without touching encoded-words.
         ImapSyntax.WriteString(output, header.Value);
     }
 
+    private static Header? OrFrom(Header? header, Header? from) =>
+        header is not null && EnvelopeAddressWriter.HasAddress(header.RawValue.Span) ? header : from;
+
     // The first field only: a repeated From is malformed (RFC 5322 §3.6 allows one), and the first is what clients show.
-    private static List<EnvelopeAddress>? Addresses(HeaderList headers, string name)
+    private static void WriteAddresses(IBufferWriter<byte> output, Header? header)
     {
-        var header = headers.Find(name);
         if (header is null)
-        {
-            return null;
-        }
-
-        var addresses = EnvelopeAddressParser.Parse(header.RawValue.Span);
-        return addresses.Count == 0 ? null : addresses;
-    }
-
-    private static void WriteAddresses(IBufferWriter<byte> output, List<EnvelopeAddress>? addresses)
-    {
-        if (addresses is null)
         {
             ImapSyntax.WriteNil(output);
             return;
         }
 
-        ImapSyntax.WriteByte(output, (byte)'(');
-        foreach (var address in addresses)
-        {
-            ImapSyntax.WriteByte(output, (byte)'(');
-            ImapSyntax.WriteNString(output, address.Name);
-            ImapSyntax.WriteByte(output, (byte)' ');
-            ImapSyntax.WriteNString(output, address.Route);
-            ImapSyntax.WriteByte(output, (byte)' ');
-            ImapSyntax.WriteNString(output, address.Mailbox);
-            ImapSyntax.WriteByte(output, (byte)' ');
-            ImapSyntax.WriteNString(output, address.Host);
-            ImapSyntax.WriteByte(output, (byte)')');
-        }
-
-        ImapSyntax.WriteByte(output, (byte)')');
+        EnvelopeAddressWriter.WriteList(output, header.RawValue.Span);
     }
 }

@@ -81,8 +81,9 @@ internal sealed partial class ImapSession
                     return !result.IsCompleted;
                 }
 
+                var longTag = CommandTokenizer.TagOf(buffer);
                 Input.AdvanceTo(buffer.GetPosition(frame.Length));
-                Bad(CommandTokenizer.TagOf(buffer), "Line too long");
+                Bad(longTag, "Line too long");
                 return true;
             case FrameStatus.LiteralTooBig:
                 _continuationsSent = 0;
@@ -98,8 +99,9 @@ internal sealed partial class ImapSession
                 return false;
             default:
                 _continuationsSent = 0;
+                var bareTag = CommandTokenizer.TagOf(buffer);
                 Input.AdvanceTo(buffer.GetPosition(frame.Length));
-                Bad(CommandTokenizer.TagOf(buffer), "Lines end with CRLF");
+                Bad(bareTag, "Lines end with CRLF");
                 return true;
         }
     }

@@ -14,7 +14,16 @@ internal sealed partial class ImapSession
 
     public void Untagged(string text) => WriteLine("* " + text);
 
-    public void Tagged(string tag, string text) => WriteLine(tag + " " + text);
+    public void Tagged(string tag, string text)
+    {
+        if (_deferredTag is not null && tag == _deferredTag && _deferredTagged is null)
+        {
+            _deferredTagged = tag + " " + text;
+            return;
+        }
+
+        WriteLine(tag + " " + text);
+    }
 
     public void Ok(string tag, string text) => Tagged(tag, "OK " + text);
 
@@ -46,6 +55,7 @@ internal sealed partial class ImapSession
     {
         if (++_authFailures >= Options.MaxAuthFailures && !IsClosing)
         {
+            WriteDeferredTagged();
             Untagged("BYE Too many authentication failures");
             ImapLog.Closing(Logger, Id, "too many authentication failures");
             Close();
@@ -56,9 +66,20 @@ internal sealed partial class ImapSession
     {
         if (++_badCommands >= Options.MaxBadCommands && !IsClosing)
         {
+            WriteDeferredTagged();
             Untagged("BYE Too many bad commands");
             ImapLog.Closing(Logger, Id, "too many bad commands");
             Close();
+        }
+    }
+
+    /// <summary>A closing BYE follows the tagged response of the command that caused it.</summary>
+    private void WriteDeferredTagged()
+    {
+        if (_deferredTagged is { } tagged)
+        {
+            _deferredTagged = null;
+            WriteLine(tagged);
         }
     }
 

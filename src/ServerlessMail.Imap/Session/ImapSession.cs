@@ -22,6 +22,8 @@ internal sealed partial class ImapSession
     private ImapState _state = NotAuthenticatedState.Instance;
     private int _badCommands;
     private int _authFailures;
+    private string? _deferredTag;
+    private string? _deferredTagged;
 
     public ImapSession(ImapConnectionContext context, Connection connection, CancellationToken cancellation)
     {
@@ -126,10 +128,21 @@ internal sealed partial class ImapSession
             return;
         }
 
-        _state = await ImapCommands.DispatchAsync(this, _state, command).ConfigureAwait(false);
-        if (_state is SelectedState selected && !IsClosing && command.Name is not ("IDLE" or "CLOSE" or "UNSELECT" or "LOGOUT"))
+        // The tagged response waits until the mailbox changes are reported: untagged data comes before it (RFC 3501 §7).
+        // STARTTLS's OK must go out before the handshake, so it is never held back.
+        _deferredTag = command.Name == "STARTTLS" ? null : command.Tag;
+        try
         {
-            await ReportChangesAsync(selected, ImapStateTable.AllowsExpungeAfter(command.Name)).ConfigureAwait(false);
+            _state = await ImapCommands.DispatchAsync(this, _state, command).ConfigureAwait(false);
+            if (_state is SelectedState selected && !IsClosing && command.Name is not ("IDLE" or "CLOSE" or "UNSELECT" or "LOGOUT"))
+            {
+                await ReportChangesAsync(selected, ImapStateTable.AllowsExpungeAfter(command.Name)).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _deferredTag = null;
+            WriteDeferredTagged();
         }
 
         if (_state is LogoutState)

@@ -28,7 +28,8 @@ internal sealed class ImapWorld : IAsyncDisposable
         var threads = new ThreadResolver(store, clock);
         Appends = new MessageAppendService(store, blobs, threads, clock, Notifier);
         Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), threads, new DeliverySignal(), clock);
-        Services = new ImapServices(store, blobs, Tokens, Appends, Notifier);
+        BlobReads = new CountingBlobStore(blobs);
+        Services = new ImapServices(store, BlobReads, Tokens, Appends, Notifier);
     }
 
     public LocalMailStore Store { get; }
@@ -44,6 +45,9 @@ internal sealed class ImapWorld : IAsyncDisposable
     public MailIngestService Ingest { get; }
 
     public ImapServices Services { get; }
+
+    /// <summary>The blob store as the IMAP server sees it, counting its reads.</summary>
+    public CountingBlobStore BlobReads { get; }
 
     public Account Account { get; private set; } = null!;
 
@@ -129,11 +133,12 @@ internal sealed class ImapWorld : IAsyncDisposable
     }
 
     /// <summary>Delivers a message into a folder through Core, as SMTP or the API would (and publishes it).</summary>
-    public async Task<StoredMessage> AppendAsync(Inbox inbox, string folder, string raw, MessageFlags flags = MessageFlags.None)
+    public async Task<StoredMessage> AppendAsync(
+        Inbox inbox, string folder, string raw, MessageFlags flags = MessageFlags.None, IReadOnlyList<string>? keywords = null, DateTimeOffset? internalDate = null)
     {
         var found = await Store.FindFolderAsync(inbox.Id, folder) ?? throw new InvalidOperationException("No folder " + folder);
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(raw));
-        return await Appends.AppendAsync(new AppendRequest(inbox, found, flags, [], null, "test"), content);
+        return await Appends.AppendAsync(new AppendRequest(inbox, found, flags, keywords ?? [], internalDate, "test"), content);
     }
 
     public static string Message(string subject, string from = "carol@example.test", string body = "Hello there.") =>

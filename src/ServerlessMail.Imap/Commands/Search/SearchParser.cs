@@ -162,7 +162,7 @@ internal static class SearchParser
             case "SENTSINCE": return Date(arguments, DateComparison.Since, true, out error);
             case "LARGER": return arguments.TryNumber(out var larger) ? new SizeKey(larger, true) : Fail(out error, "LARGER takes a number");
             case "SMALLER": return arguments.TryNumber(out var smaller) ? new SizeKey(smaller, false) : Fail(out error, "SMALLER takes a number");
-            case "MODSEQ": return arguments.TryULong(out var modSeq) ? new ModSeqKey(modSeq) : Fail(out error, "MODSEQ takes a number");
+            case "MODSEQ": return ModSeq(arguments, out error);
             case "NOT": return ParseKey(arguments, depth + 1, out error) is { } negated ? new NotKey(negated) : null;
             case "OR":
                 if (ParseKey(arguments, depth + 1, out error) is not { } left || ParseKey(arguments, depth + 1, out error) is not { } right)
@@ -188,6 +188,23 @@ internal static class SearchParser
         return arguments.TryAString(out var text) && DateOnly.TryParseExact(text, ["d-MMM-yyyy", "dd-MMM-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? new DateKey(date, comparison, sent)
             : Fail(out error, "Expected a date (dd-Mon-yyyy)");
+    }
+
+    // RFC 7162 §3.1.5: MODSEQ ["/flags/name" priv|shared|all] n. Flags carry no mod-sequence of their own here, so
+    // the entry is checked and then the message's MODSEQ is compared, as the RFC allows.
+    private static SearchKey? ModSeq(ArgumentReader arguments, out string? error)
+    {
+        error = null;
+        if (arguments.Peek is { Kind: TokenKind.Quoted })
+        {
+            if (!arguments.TryAString(out var entry) || !entry.StartsWith("/flags/", StringComparison.OrdinalIgnoreCase) ||
+                !arguments.TryAtom(out var type) || type.ToUpperInvariant() is not ("PRIV" or "SHARED" or "ALL"))
+            {
+                return Fail(out error, "MODSEQ takes \"/flags/<flag>\" priv|shared|all before the number");
+            }
+        }
+
+        return arguments.TryULong(out var modSeq) ? new ModSeqKey(modSeq) : Fail(out error, "MODSEQ takes a number");
     }
 
     private static SearchKey? Fail(out string? error, string message)
