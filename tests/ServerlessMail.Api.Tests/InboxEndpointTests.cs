@@ -116,6 +116,15 @@ public sealed partial class InboxEndpointTests
         Assert.Equal(3, all.GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task UnknownRoutesAndMethodsAreProblemsToo()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        using var admin = world.Client(world.AdminToken);
+        await ApiWorld.AssertProblemAsync(await admin.GetAsync("/v1/nothing-here"), 404, "not-found");
+        await ApiWorld.AssertProblemAsync(await admin.PutAsync("/v1/inboxes", ApiWorld.Json(new { })), 405, "method-not-allowed");
+    }
+
     [GeneratedRegex("^[a-z]+-[a-z]+-[0-9]{4}$")]
     private static partial Regex ReadableLocalPart();
 }

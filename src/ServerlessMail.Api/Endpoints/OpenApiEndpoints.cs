@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace ServerlessMail.Api.Endpoints;
 
@@ -19,6 +20,10 @@ internal static class OpenApiEndpoints
             document.Info.Version = "v1";
             document.Info.Description = "Inboxes, messages, send/reply/forward, tokens and wait-for. Authenticate with 'Authorization: Bearer <token>' or 'X-API-Key'. Errors are RFC 7807 problem JSON.";
             document.Servers?.Clear();
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "An API token (sm_…)." };
+            document.Components.SecuritySchemes["apiKey"] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-API-Key", Description = "The same token, in a header." };
             return Task.CompletedTask;
         });
     }

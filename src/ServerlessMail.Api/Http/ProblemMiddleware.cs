@@ -16,6 +16,14 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         try
         {
             await next(context).ConfigureAwait(false);
+            if (context.Response is { HasStarted: false, ContentType: null, StatusCode: StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed })
+            {
+                // No endpoint matched (routing answers with an empty body): still a problem document, like every error.
+                await ProblemWriter.WriteAsync(context, context.Response.StatusCode == StatusCodes.Status404NotFound
+                    ? ApiProblem.NotFound("The resource")
+                    : new ApiProblem(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "The method is not allowed on this resource.")).ConfigureAwait(false);
+            }
+
             return;
         }
         catch (ApiProblem refusal)

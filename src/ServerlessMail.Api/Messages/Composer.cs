@@ -86,10 +86,15 @@ internal sealed class Composer(ApiServices services, Scope scope, ApiOptions opt
 
         foreach (var attachment in request.Attachments ?? [])
         {
+            if (string.IsNullOrEmpty(attachment?.FileName) || string.IsNullOrEmpty(attachment.ContentType) || attachment.ContentBase64 is null)
+            {
+                throw ApiProblem.BadRequest("Every attachment needs fileName, contentType and contentBase64.");
+            }
+
             byte[] content;
             try
             {
-                content = Convert.FromBase64String(attachment.ContentBase64 ?? "");
+                content = Convert.FromBase64String(attachment.ContentBase64);
             }
             catch (FormatException)
             {
@@ -101,7 +106,7 @@ internal sealed class Composer(ApiServices services, Scope scope, ApiOptions opt
 
         foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
         {
-            builder.AddHeader(name, value);
+            builder.AddHeader(name, value ?? throw ApiProblem.BadRequest($"The header '{name}' has no value."));
         }
     }
 

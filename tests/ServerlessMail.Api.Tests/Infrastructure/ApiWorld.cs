@@ -24,14 +24,8 @@ internal sealed class ApiWorld : IAsyncDisposable
         _directory = directory;
         Store = store;
         Blobs = blobs;
-        var clock = TimeProvider.System;
-        var tokens = new TokenService(store, clock);
-        var threads = new ThreadResolver(store, clock);
-        var quotas = new QuotaService(store, clock);
-        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), threads, Signal, clock, Notifier);
-        Services = new ApiServices(
-            store, blobs, tokens, new InboxService(store, blobs, clock), new OutboundService(store, blobs, quotas, threads, clock, null, Notifier),
-            new MessageAppendService(store, blobs, threads, clock, Notifier), Notifier, threads, quotas, new AccountService(store, tokens, clock), clock);
+        Services = Compose(store, blobs, Notifier);
+        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), Services.Threads, Signal, Services.Clock, Notifier);
         _app = ApiApp.Create(Services, options, [], builder => builder.WebHost.UseTestServer());
     }
 
@@ -77,6 +71,18 @@ internal sealed class ApiWorld : IAsyncDisposable
         await world.SeedAsync(limits ?? QuotaLimits.AccountDefault);
         await world._app.StartAsync();
         return world;
+    }
+
+    /// <summary>Core's services over a store, as a host composes them, sharing one notifier.</summary>
+    public static ApiServices Compose(IMailStore store, IBlobStore blobs, MailboxNotifier notifier)
+    {
+        var clock = TimeProvider.System;
+        var tokens = new TokenService(store, clock);
+        var threads = new ThreadResolver(store, clock);
+        var quotas = new QuotaService(store, clock);
+        return new ApiServices(
+            store, blobs, tokens, new InboxService(store, blobs, clock), new OutboundService(store, blobs, quotas, threads, clock, null, notifier),
+            new MessageAppendService(store, blobs, threads, clock, notifier), notifier, threads, quotas, new AccountService(store, tokens, clock), clock);
     }
 
     public HttpClient Client(string? token)
