@@ -1,0 +1,9 @@
+namespace ServerlessMail.Imap.Search;
+
+internal enum AddressField
+{
+    From,
+    To,
+    Cc,
+    Bcc,
+}

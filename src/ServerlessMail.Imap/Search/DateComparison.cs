@@ -1,0 +1,8 @@
+namespace ServerlessMail.Imap.Search;
+
+internal enum DateComparison
+{
+    Before,
+    On,
+    Since,
+}

@@ -1,0 +1,23 @@
+using ServerlessMail.Core;
+using ServerlessMail.Mime;
+
+namespace ServerlessMail.Imap.Search;
+
+/// <summary>What the evaluator sees of one message.</summary>
+internal sealed class SearchSubject
+{
+    public required StoredMessage Message { get; init; }
+
+    public required uint SequenceNumber { get; init; }
+
+    public required bool IsRecent { get; init; }
+
+    /// <summary>What '*' means in a sequence-number set.</summary>
+    public required uint LargestSequence { get; init; }
+
+    /// <summary>What '*' means in a UID set.</summary>
+    public required uint LargestUid { get; init; }
+
+    /// <summary>Loads and parses the whole raw message (with a content source); only HEADER, BODY and TEXT need it.</summary>
+    public required Func<CancellationToken, ValueTask<MimeMessage>> LoadMessageAsync { get; init; }
+}

@@ -1,0 +1,52 @@
+using System.Buffers;
+using System.Text;
+using ServerlessMail.Mime;
+
+namespace ServerlessMail.Imap.Tests.Rendering;
+
+/// <summary>
+/// Test inputs as the store produces them: a corpus .eml parsed by ServerlessMail.Mime, then round-tripped through
+/// MimeStructureCodec, so the writers see exactly the structure a FETCH sees. The corpus is read in place.
+/// </summary>
+internal static class Render
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    private static readonly string CorpusDirectory = Path.Combine(RepositoryRoot, "tests", "ServerlessMail.Mime.Tests", "Corpus");
+
+    /// <summary>This test project's source directory; samples are read in place, not copied to bin/.</summary>
+    public static string TestDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "ServerlessMail.Imap.Tests");
+
+    public static string RawPath(string name) => Path.Combine(CorpusDirectory, name + ".eml");
+
+    public static byte[] Raw(string name) => File.ReadAllBytes(RawPath(name));
+
+    public static MimeMessage Stored(string name) => Stored(Raw(name));
+
+    public static MimeMessage Stored(byte[] raw) => MimeStructureCodec.Deserialize(MimeStructureCodec.Serialize(MimeParser.Parse(raw)));
+
+    public static MimeMessage Stored(string name, bool withSource)
+    {
+        var raw = Raw(name);
+        var structure = MimeStructureCodec.Serialize(MimeParser.Parse(raw));
+        return MimeStructureCodec.Deserialize(structure, withSource ? new MemoryMimeSource(raw) : null);
+    }
+
+    public static string ToText(Action<IBufferWriter<byte>> write)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        write(output);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ServerlessMail.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}
