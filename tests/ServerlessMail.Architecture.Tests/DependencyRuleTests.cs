@@ -45,14 +45,16 @@ public sealed class DependencyRuleTests
         Assert.All(references, name => Assert.True(IsBcl(name) || name == "ServerlessMail.Mime", $"ServerlessMail.Core references {name}"));
     }
 
-    [Fact]
-    public void Smtp_ReferencesOnlyCoreNetMimeAndLoggingAbstractions()
+    [Theory]
+    [InlineData("ServerlessMail.Smtp")]
+    [InlineData("ServerlessMail.Imap")]
+    public void ProtocolEdges_ReferenceOnlyCoreNetMimeAndLoggingAbstractions(string edge)
     {
         // A protocol edge reaches storage through Core's services only: no storage adapter, no other edge.
         string[] allowed = ["ServerlessMail.Core", "ServerlessMail.Net", "ServerlessMail.Mime", "Microsoft.Extensions.Logging.Abstractions"];
-        var references = Referenced("ServerlessMail.Smtp");
+        var references = Referenced(edge);
         Assert.Contains("ServerlessMail.Core", references);
-        Assert.All(references, name => Assert.True(IsBcl(name) || allowed.Contains(name), $"ServerlessMail.Smtp references {name}"));
+        Assert.All(references, name => Assert.True(IsBcl(name) || allowed.Contains(name), $"{edge} references {name}"));
     }
 
     [Theory]

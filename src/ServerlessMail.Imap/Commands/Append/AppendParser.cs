@@ -1,0 +1,58 @@
+using System.Globalization;
+using ServerlessMail.Core;
+
+namespace ServerlessMail.Imap;
+
+internal sealed record AppendRequestArguments(string Mailbox, MessageFlags Flags, IReadOnlyList<string> Keywords, DateTimeOffset? InternalDate, ImapToken Message);
+
+/// <summary>APPEND mailbox [(flags)] [date-time] literal (RFC 3501 §6.3.11).</summary>
+internal static class AppendParser
+{
+    public static bool TryParse(IReadOnlyList<ImapToken> tokens, out AppendRequestArguments? request)
+    {
+        request = null;
+        var arguments = new ArgumentReader(tokens);
+        if (!arguments.TryAString(out var mailbox))
+        {
+            return false;
+        }
+
+        var flags = MessageFlags.None;
+        List<string> keywords = [];
+        if (arguments.Peek is { Kind: TokenKind.Open })
+        {
+            if (!arguments.TryAtomList(out var names) || !FlagNames.TryParse(names, out flags, out keywords))
+            {
+                return false;
+            }
+        }
+
+        DateTimeOffset? date = null;
+        if (arguments.Peek is { Kind: TokenKind.Quoted } quoted)
+        {
+            if (!TryParseDateTime(quoted.Text, out var parsed))
+            {
+                return false;
+            }
+
+            arguments.TryAString(out _);
+            date = parsed;
+        }
+
+        if (!arguments.TryLiteral(out var message) || !arguments.End)
+        {
+            return false;
+        }
+
+        request = new AppendRequestArguments(mailbox, flags, keywords, date, message);
+        return true;
+    }
+
+    /// <summary>RFC 3501 §9 date-time: "dd-Mon-yyyy hh:mm:ss +zzzz", the day possibly space-padded.</summary>
+    public static bool TryParseDateTime(string text, out DateTimeOffset value)
+    {
+        var trimmed = text.Trim();
+        return DateTimeOffset.TryParseExact(trimmed, ["d-MMM-yyyy HH:mm:ss zzz", "dd-MMM-yyyy HH:mm:ss zzz"], CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            || DateTimeOffset.TryParseExact(trimmed.Insert(trimmed.Length - 2, ":"), ["d-MMM-yyyy HH:mm:ss zzz", "dd-MMM-yyyy HH:mm:ss zzz"], CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using ServerlessMail.Core;
+using ServerlessMail.Mime;
+
+namespace ServerlessMail.Imap;
+
+/// <summary>
+/// FETCH and UID FETCH (RFC 3501 §6.4.5, RFC 7162 for MODSEQ and CHANGEDSINCE). UID, FLAGS and MODSEQ come from the
+/// session's map; everything else from the stored message and its stored MIME structure. Body sections are ranged
+/// reads at the offsets recorded at ingest (<see cref="SectionResolver"/>), streamed as literals (<see cref="SectionWriter"/>).
+/// A non-PEEK body section sets \Seen, and the new FLAGS go in the same response.
+/// </summary>
+internal static class FetchHandler
+{
+    public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
+    {
+        var selected = (SelectedState)state;
+        var uid = command.Name == "UID FETCH";
+        if (!FetchParser.TryParse(command.Arguments, out var request))
+        {
+            session.Bad(command.Tag, "FETCH takes a set and data items");
+            return state;
+        }
+
+        var items = request!.Items.ToList();
+        if (uid && !items.Any(i => i.Attribute == FetchAttribute.Uid))
+        {
+            items.Insert(0, new FetchItem(FetchAttribute.Uid));
+        }
+
+        if (request.ChangedSince is not null || items.Any(i => i.Attribute == FetchAttribute.ModSeq))
+        {
+            session.CondStoreEnabled = true;
+            if (!items.Any(i => i.Attribute == FetchAttribute.ModSeq))
+            {
+                items.Add(new FetchItem(FetchAttribute.ModSeq));
+            }
+        }
+
+        var mailbox = selected.Mailbox;
+        var needsMessage = items.Any(i => i.NeedsMessage);
+        var setsSeen = !mailbox.ReadOnly && items.Any(i => i.Attribute == FetchAttribute.Section && !i.Peek);
+        foreach (var index in mailbox.Resolve(request.Set, uid))
+        {
+            var state0 = mailbox.Messages[index];
+            if (request.ChangedSince is { } since && state0.ModSeq <= since)
+            {
+                continue;
+            }
+
+            StoredMessage? stored = null;
+            if (needsMessage || setsSeen)
+            {
+                stored = await session.Services.Store.GetMessageByUidAsync(mailbox.Folder.Id, state0.Uid, session.Cancellation).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    // Expunged meanwhile: its EXPUNGE is reported after the command (RFC 3501 §7 forbids it during FETCH).
+                    continue;
+                }
+            }
+
+            var addFlags = false;
+            if (setsSeen && (state0.Flags & MessageFlags.Seen) == 0)
+            {
+                var updated = await session.Services.Store.UpdateFlagsAsync(stored!.Id, FlagChange.Set(MessageFlags.Seen), null, session.Cancellation).ConfigureAwait(false);
+                state0 = new MessageState(state0.Uid, state0.MessageId, updated.Flags, updated.Keywords, updated.ModSeq);
+                mailbox.Replace(index, state0);
+                addFlags = !items.Any(i => i.Attribute == FetchAttribute.Flags);
+                session.Services.Notifier.Publish(mailbox.Inbox.Id);
+            }
+
+            await WriteMessageAsync(session, mailbox, index, stored, items, addFlags).ConfigureAwait(false);
+        }
+
+        session.Ok(command.Tag, command.Name + " completed");
+        return state;
+    }
+
+    private static async Task WriteMessageAsync(ImapSession session, SelectedMailbox mailbox, int index, StoredMessage? stored, List<FetchItem> items, bool addFlags)
+    {
+        var output = session.Output;
+        var message = mailbox.Messages[index];
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"* {index + 1} FETCH (");
+        ImapSyntax.WriteAscii(output, prefix);
+        session.LogServer(prefix + "…)");
+        MimeMessage? structure = null;
+        var first = true;
+        foreach (var item in addFlags ? items.Append(new FetchItem(FetchAttribute.Flags)) : items)
+        {
+            if (!first)
+            {
+                ImapSyntax.WriteAscii(output, " ");
+            }
+
+            first = false;
+            switch (item.Attribute)
+            {
+                case FetchAttribute.Uid:
+                    ImapSyntax.WriteAscii(output, "UID ");
+                    ImapSyntax.WriteNumber(output, message.Uid);
+                    break;
+                case FetchAttribute.Flags:
+                    ImapSyntax.WriteAscii(output, "FLAGS " + FlagNames.Format(message.Flags, message.Keywords, mailbox.Recent.Contains(message.Uid)));
+                    break;
+                case FetchAttribute.ModSeq:
+                    ImapSyntax.WriteAscii(output, string.Create(CultureInfo.InvariantCulture, $"MODSEQ ({message.ModSeq})"));
+                    break;
+                case FetchAttribute.InternalDate:
+                    ImapSyntax.WriteAscii(output, "INTERNALDATE \"" + FormatDate(stored!.InternalDate) + "\"");
+                    break;
+                case FetchAttribute.Size:
+                    ImapSyntax.WriteAscii(output, "RFC822.SIZE ");
+                    ImapSyntax.WriteNumber(output, stored!.Size);
+                    break;
+                case FetchAttribute.Envelope:
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure.Span);
+                    ImapSyntax.WriteAscii(output, "ENVELOPE ");
+                    EnvelopeWriter.Write(output, structure.Root);
+                    break;
+                case FetchAttribute.Body or FetchAttribute.BodyStructure:
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure.Span);
+                    var extended = item.Attribute == FetchAttribute.BodyStructure;
+                    ImapSyntax.WriteAscii(output, extended ? "BODYSTRUCTURE " : "BODY ");
+                    BodyStructureWriter.Write(output, structure.Root, extended);
+                    break;
+                case FetchAttribute.Section:
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure.Span);
+                    ImapSyntax.WriteAscii(output, item.Label + " ");
+                    await SectionWriter.WriteAsync(session, stored!, structure, item).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        ImapSyntax.WriteAscii(output, ")\r\n");
+    }
+
+    /// <summary>RFC 3501 §9 date-time: "dd-Mon-yyyy hh:mm:ss +zzzz".</summary>
+    public static string FormatDate(DateTimeOffset date)
+    {
+        var offset = date.Offset;
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        var abs = offset.Duration();
+        return date.ToString("dd-MMM-yyyy HH:mm:ss ", CultureInfo.InvariantCulture) + sign + abs.Hours.ToString("00", CultureInfo.InvariantCulture) + abs.Minutes.ToString("00", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,22 @@
+namespace ServerlessMail.Imap;
+
+internal enum FetchAttribute
+{
+    Uid,
+    Flags,
+    InternalDate,
+    Size,
+    Envelope,
+    Body,
+    BodyStructure,
+    ModSeq,
+    Section,
+}
+
+/// <summary>One FETCH data item. For sections, <see cref="Label"/> is the name the response uses ("BODY[1.MIME]", "RFC822.HEADER").</summary>
+internal sealed record FetchItem(FetchAttribute Attribute, SectionSpec? Section = null, bool Peek = false, long? PartialStart = null, long? PartialLength = null, string Label = "")
+{
+    public bool NeedsMessage => Attribute is not (FetchAttribute.Uid or FetchAttribute.Flags or FetchAttribute.ModSeq);
+}
+
+internal sealed record FetchRequest(SequenceSet Set, IReadOnlyList<FetchItem> Items, ulong? ChangedSince);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using ServerlessMail.Core;
+
+namespace ServerlessMail.Imap;
+
+/// <summary>
+/// SELECT and EXAMINE (RFC 3501 §6.3.1-2, RFC 7162 §3.1.2 for CONDSTORE). The folder is read before its message list,
+/// so a change that lands between the two is reported again after the command rather than lost. SELECT claims the
+/// folder's \Recent messages for this session; EXAMINE is read-only and claims nothing.
+/// </summary>
+internal static class SelectHandler
+{
+    public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
+    {
+        var authenticated = (AuthenticatedState)state;
+        var arguments = new ArgumentReader(command.Arguments);
+        if (!arguments.TryAString(out var mailbox))
+        {
+            session.Bad(command.Tag, command.Name + " takes a mailbox name");
+            return state;
+        }
+
+        if (arguments.TryOpen())
+        {
+            // RFC 7162 §3.1.8: SELECT mailbox (CONDSTORE) enables CONDSTORE.
+            if (!arguments.TryWord("CONDSTORE") || !arguments.TryClose())
+            {
+                session.Bad(command.Tag, "Unknown SELECT parameter");
+                return state;
+            }
+
+            session.CondStoreEnabled = true;
+        }
+
+        if (!arguments.End)
+        {
+            session.Bad(command.Tag, "Too many arguments");
+            return state;
+        }
+
+        // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected.
+        var deselected = new AuthenticatedState(authenticated.Identity);
+        if (await MailboxLookup.FindAsync(session, authenticated, command.Tag, mailbox).ConfigureAwait(false) is not { } found)
+        {
+            return deselected;
+        }
+
+        var readOnly = command.Name == "EXAMINE";
+        var store = session.Services.Store;
+        var folder = found.Folder;
+        var states = await store.ListStatesAsync(folder.Id, session.Cancellation).ConfigureAwait(false);
+        var firstRecent = readOnly ? folder.FirstRecentUid : await store.ClaimRecentAsync(folder.Id, session.Cancellation).ConfigureAwait(false);
+        var messages = states.OrderBy(s => s.Uid).ToList();
+        var recent = readOnly ? [] : messages.Where(m => m.Uid >= firstRecent).Select(m => m.Uid).ToHashSet();
+        var selected = new SelectedMailbox(mailbox, found.Name.Inbox, folder, readOnly, messages, recent, folder.HighestModSeq);
+        var keywords = messages.SelectMany(m => m.Keywords).Distinct(StringComparer.Ordinal).Take(100).ToList();
+        var flags = FlagNames.System + string.Concat(keywords.Select(k => " " + k));
+        var uidNext = Math.Max(folder.UidNext, selected.LargestUid + 1);
+        var highest = Math.Max(folder.HighestModSeq, messages.Count == 0 ? 0 : messages.Max(m => m.ModSeq));
+        session.Untagged($"FLAGS ({flags})");
+        session.Untagged(readOnly ? "OK [PERMANENTFLAGS ()] Read-only mailbox" : $"OK [PERMANENTFLAGS ({flags} \\*)] Flags permitted");
+        session.Untagged(string.Create(CultureInfo.InvariantCulture, $"{messages.Count} EXISTS"));
+        session.Untagged(string.Create(CultureInfo.InvariantCulture, $"{recent.Count} RECENT"));
+        var firstUnseen = messages.FindIndex(m => (m.Flags & MessageFlags.Seen) == 0);
+        if (firstUnseen >= 0)
+        {
+            session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UNSEEN {firstUnseen + 1}] First unseen"));
+        }
+
+        session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UIDVALIDITY {folder.UidValidity}] UIDs valid"));
+        session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UIDNEXT {uidNext}] Predicted next UID"));
+        session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [HIGHESTMODSEQ {highest}] Highest"));
+        session.Ok(command.Tag, (readOnly ? "[READ-ONLY] " : "[READ-WRITE] ") + command.Name + " completed");
+        return new SelectedState(authenticated.Identity, selected);
+    }
+}

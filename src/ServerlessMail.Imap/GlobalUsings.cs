@@ -1,0 +1,3 @@
+global using ServerlessMail.Imap.Protocol;
+global using ServerlessMail.Imap.Rendering;
+global using ServerlessMail.Imap.Search;

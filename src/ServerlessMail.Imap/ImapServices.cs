@@ -1,0 +1,9 @@
+using ServerlessMail.Core;
+
+namespace ServerlessMail.Imap;
+
+/// <summary>
+/// The Core services and ports a session uses: the only way the IMAP server reaches storage. The notifier wakes IDLE
+/// and is told of every change a session makes, so other sessions of the same process learn of it at once.
+/// </summary>
+public sealed record ImapServices(IMailStore Store, IBlobStore Blobs, TokenService Tokens, MessageAppendService Appends, MailboxNotifier Notifier);

@@ -1,0 +1,36 @@
+namespace ServerlessMail.Imap;
+
+internal sealed partial class ImapSession
+{
+    /// <summary>
+    /// Re-checks the session's token at most every <see cref="ImapServerOptions.TokenRecheckInterval"/> (or now, with
+    /// <paramref name="force"/>): a revoked or expired token ends the session with BYE, so revocation reaches open
+    /// sessions within a minute. A store fault keeps the session (the token was valid at the last check).
+    /// </summary>
+    public async Task<bool> TokenStillValidAsync(ImapIdentity identity, bool force)
+    {
+        var now = Context.Clock.GetUtcNow();
+        if (!force && now - identity.CheckedAt < Options.TokenRecheckInterval)
+        {
+            return true;
+        }
+
+        try
+        {
+            var check = await Services.Tokens.CheckAsync(identity.Secret, _cancellation).ConfigureAwait(false);
+            if (!check.IsValid)
+            {
+                await ByeAndCloseAsync("Credentials revoked or expired").ConfigureAwait(false);
+                return false;
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            ImapLog.StorageFault(Logger, Id, exception);
+            return true;
+        }
+
+        identity.CheckedAt = now;
+        return true;
+    }
+}
