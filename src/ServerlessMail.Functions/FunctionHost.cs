@@ -62,6 +62,19 @@ public sealed class FunctionHost : IAsyncDisposable
     /// </summary>
     public static async Task<FunctionHost> OpenAsync(IReadOnlyDictionary<string, string> environment, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
+        var options = BindOptions(environment);
+        var time = clock ?? TimeProvider.System;
+        var opened = await OpenedStore.OpenAsync(options.Store, time, cancellationToken).ConfigureAwait(false);
+        return new FunctionHost(opened, options, time);
+    }
+
+    /// <summary>
+    /// The settings a Lambda (or the API's Lambda host) runs with, from the <c>SERVERLESSMAIL_*</c> variables of the
+    /// deploy contract: <c>AWS_REGION</c> (set by Lambda) is the store's region unless <c>SERVERLESSMAIL_AWS_REGION</c>
+    /// is, and SES uses the store's region unless <c>SERVERLESSMAIL_SES_REGION</c> is set.
+    /// </summary>
+    public static ServerOptions BindOptions(IReadOnlyDictionary<string, string> environment)
+    {
         ArgumentNullException.ThrowIfNull(environment);
         var variables = environment.Where(v => v.Key.StartsWith(Setting.EnvironmentPrefix, StringComparison.Ordinal))
             .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
@@ -75,10 +88,19 @@ public sealed class FunctionHost : IAsyncDisposable
             variables[ServerSettings.SesRegion.EnvironmentVariable] = storeRegion;
         }
 
-        var options = ServerOptionsBinder.BindServer(new SettingSource(new Dictionary<string, string>(), variables));
-        var time = clock ?? TimeProvider.System;
-        var opened = await OpenedStore.OpenAsync(options.Store, time, cancellationToken).ConfigureAwait(false);
-        return new FunctionHost(opened, options, time);
+        return ServerOptionsBinder.BindServer(new SettingSource(new Dictionary<string, string>(), variables));
+    }
+
+    /// <summary>The process's <c>SERVERLESSMAIL_*</c> variables and <c>AWS_REGION</c>.</summary>
+    public static Dictionary<string, string> ProcessEnvironment()
+    {
+        var variables = new Dictionary<string, string>(SettingSource.ProcessEnvironment(), StringComparer.Ordinal);
+        if (Environment.GetEnvironmentVariable("AWS_REGION") is { Length: > 0 } region)
+        {
+            variables["AWS_REGION"] = region;
+        }
+
+        return variables;
     }
 
     /// <summary>The instance's host, opened from the process environment on first use; a failed open is retried next time.</summary>
@@ -102,15 +124,4 @@ public sealed class FunctionHost : IAsyncDisposable
     }
 
     private static bool Has(Dictionary<string, string> variables, string name) => variables.TryGetValue(name, out var value) && value.Length > 0;
-
-    private static Dictionary<string, string> ProcessEnvironment()
-    {
-        var variables = new Dictionary<string, string>(SettingSource.ProcessEnvironment(), StringComparer.Ordinal);
-        if (Environment.GetEnvironmentVariable("AWS_REGION") is { Length: > 0 } region)
-        {
-            variables["AWS_REGION"] = region;
-        }
-
-        return variables;
-    }
 }
