@@ -68,6 +68,19 @@ public sealed class DependencyRuleTests
         Assert.Contains("ServerlessMail.Core", references);
     }
 
+    [Theory]
+    [InlineData("ServerlessMail.Functions")]
+    public void LambdaHosts_ComposeAdaptersButNoProtocolEdge(string host)
+    {
+        // A Lambda host composes the store and the relay (through Hosting) around Core's services; it speaks no
+        // SMTP, IMAP or REST itself: those edges run in the edge container and the API function.
+        string[] forbidden = ["ServerlessMail.Smtp", "ServerlessMail.Imap", "ServerlessMail.Api", "ServerlessMail.Net", "ServerlessMail.Cli"];
+        var references = Referenced(host);
+        Assert.Contains("ServerlessMail.Core", references);
+        Assert.Contains("ServerlessMail.Hosting", references);
+        Assert.All(references, name => Assert.DoesNotContain(name, forbidden));
+    }
+
     [Fact]
     public void Core_KeepsTheRelayPortFreeOfTransports()
     {

@@ -40,6 +40,11 @@ internal sealed class SubmissionCommitter(OutboundService outbound, TokenService
                     : new CommitOutcome(SmtpReplies.QuotaExceeded(result.Quota));
             }
         }
+        catch (MailStoreException suppressed) when (SuppressionService.RefusedAddresses(suppressed) is not null)
+        {
+            // RFC 3463 §3.2: X.1.1, the destination mailbox cannot take mail; the text names the suppression.
+            return new CommitOutcome(new SmtpReply(550, "5.1.1", suppressed.Message));
+        }
         catch (MailStoreException refused) when (refused.Error is MailStoreError.NotAllowed or MailStoreError.NotFound or MailStoreError.InvalidArgument)
         {
             // The token lost its send permission or its inbox, or Core refused the envelope: permanent, and not a fault.

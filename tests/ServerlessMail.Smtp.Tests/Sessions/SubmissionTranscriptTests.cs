@@ -132,6 +132,30 @@ public sealed class SubmissionTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASuppressedRecipient_RefusesTheMessageAtTheEndOfData_Naming550_5_1_1()
+    {
+        await new SuppressionService(_world.Store, TimeProvider.System).AddAsync(_world.Account.Id, "gone@elsewhere.test", SuppressionReason.Bounce, "550 user unknown");
+        await using var client = await AuthenticatedAsync(SmtpRole.Submission);
+        await client.RunAsync("""
+            C: MAIL FROM:<alice@hosted.test>
+            C: RCPT TO:<friend@elsewhere.test>
+            C: RCPT TO:<Gone@Elsewhere.test>
+            C: DATA
+            S: 250 2.1.0
+            S: 250 2.1.5
+            S: 250 2.1.5
+            S: 354
+            C: From: alice@hosted.test
+            C: Subject: to a bounced address
+            C:
+            C: x
+            C: .
+            S: 550 5.1.1 Recipient on the account's suppression list: gone@elsewhere.test (hard bounce
+            """);
+        Assert.Empty((await _world.Store.ListOutboundAsync(_world.Alice.Id, new PageRequest())).Items);
+    }
+
+    [Fact]
     public async Task MailFromAndFromHeader_MustBeTheInboxOrAllowedSendAs()
     {
         var options = SmtpWorld.DefaultOptionsWith(o => o with
