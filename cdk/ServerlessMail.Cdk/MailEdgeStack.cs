@@ -70,11 +70,12 @@ public sealed class MailEdgeStack : Stack
 
         var container = task.AddContainer(ContainerName, new ContainerDefinitionOptions
         {
+            // The repository's .dockerignore keeps bin/, obj/, node_modules, cdk.out and tests out of the context;
+            // CDK applies it when staging and hashing the asset too.
             Image = ContainerImage.FromAsset(settings.RepoRoot, new AssetImageProps
             {
                 File = DockerfilePath,
                 Platform = Amazon.CDK.AWS.Ecr.Assets.Platform_.LINUX_ARM64,
-                Exclude = ["**/bin", "**/obj", "**/node_modules", ".git", "cdk.out", "artifacts", "bench", "tests"],
             }),
             Environment = environment,
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps

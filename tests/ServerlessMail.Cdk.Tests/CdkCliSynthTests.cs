@@ -62,6 +62,11 @@ public sealed class CdkCliSynthTests : IDisposable
             Assert.True(File.Exists(template), $"{template} was not written");
         }
 
+        // The edge image's context is the repository root as staged under .dockerignore: sources, no build output.
+        var context = Directory.GetDirectories(output, "asset.*").Single(d => File.Exists(Path.Combine(d, MailEdgeStack.DockerfilePath)));
+        Assert.True(File.Exists(Path.Combine(context, "Directory.Packages.props")));
+        Assert.DoesNotContain(Directory.GetDirectories(context, "*", SearchOption.AllDirectories),
+            d => Path.GetFileName(d) is "bin" or "obj" or "node_modules" or "cdk.out" or "tests");
         Assert.Contains("\"dotnet10\"", await File.ReadAllTextAsync(Path.Combine(output, $"{MailApp.Prefix}-Processing.template.json")), StringComparison.Ordinal);
     }
 
