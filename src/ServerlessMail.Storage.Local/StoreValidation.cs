@@ -79,6 +79,14 @@ internal static class StoreValidation
         }
     }
 
+    public static void SuppressedAddress(string address)
+    {
+        if (address is not { Length: > 0 and <= Suppression.MaxAddressLength } || address.Any(char.IsUpper))
+        {
+            throw new MailStoreException(MailStoreError.InvalidArgument, "A suppressed address is lower-cased and at most 254 characters.");
+        }
+    }
+
     public static void IdempotencyKey(string? key)
     {
         if (key is { Length: > ModelLimits.IdempotencyKey })

@@ -27,6 +27,7 @@ public sealed class OutboundService(
     MailboxNotifier? notifier = null)
 {
     private readonly SentCopyWriter _sentCopies = new(store, blobs, threads);
+    private readonly SuppressionService _suppressions = new(store, clock);
 
     /// <summary>Recipients per message, as SMTP limits them (RFC 5321 §4.5.3.1.8 asks servers to take at least 100).</summary>
     public const int MaxRecipients = 100;
@@ -61,6 +62,9 @@ public sealed class OutboundService(
 
         var account = await store.GetAccountAsync(inbox.AccountId, cancellationToken).ConfigureAwait(false)
             ?? throw MailStoreException.NotFound("The account");
+
+        // A suppressed recipient refuses the whole message before anything is stored or charged (SuppressionService).
+        await _suppressions.EnsureNoneSuppressedAsync(account.Id, recipients, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var outboundId = idempotencyKey is null ? Ids.New(Ids.Outbound, clock) : Ids.FromKey(Ids.Outbound, account.Id + "\n" + idempotencyKey);
         var existing = idempotencyKey is null ? null : await store.GetOutboundAsync(outboundId, cancellationToken).ConfigureAwait(false);

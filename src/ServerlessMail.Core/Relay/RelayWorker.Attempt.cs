@@ -10,7 +10,7 @@ public sealed partial class RelayWorker
         return blobKey.EndsWith(".eml", StringComparison.Ordinal) ? blobKey[..^4] + ".relay.eml" : blobKey + ".relay";
     }
 
-    private async Task<Outcome> AttemptAsync(OutboundEmail claimed, CancellationToken cancellationToken)
+    private async Task<(Outcome Outcome, OutboundEmail Record)> AttemptAsync(OutboundEmail claimed, CancellationToken cancellationToken)
     {
         Outcome outcome;
         try
@@ -30,8 +30,8 @@ public sealed partial class RelayWorker
             outcome = new Outcome(OutboundStatus.Queued, null, exception.Message);
         }
 
-        await RecordAsync(claimed, outcome).ConfigureAwait(false);
-        return outcome;
+        var record = await RecordAsync(claimed, outcome).ConfigureAwait(false);
+        return (outcome, record);
     }
 
     private async Task<Outcome> SendAsync(OutboundEmail claimed, CancellationToken cancellationToken)

@@ -94,7 +94,7 @@ public sealed partial class RelayWorker
             }
 
             attempted++;
-            var outcome = await AttemptAsync(claimed, cancellationToken).ConfigureAwait(false);
+            var (outcome, _) = await AttemptAsync(claimed, cancellationToken).ConfigureAwait(false);
             if (outcome.RetryAfter is { } wait)
             {
                 // The relay asked every sender to wait (throttling): leave the rest of the queue until then.

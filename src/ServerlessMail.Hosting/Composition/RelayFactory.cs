@@ -5,7 +5,7 @@ using ServerlessMail.Relay.Smtp;
 namespace ServerlessMail.Hosting;
 
 /// <summary>The outbound relay the options name, and what it holds open (the SES client's HttpClient).</summary>
-internal static class RelayFactory
+public static class RelayFactory
 {
     public static (IMailRelay Relay, IDisposable? Owned, string Description) Create(ServerOptions options)
     {

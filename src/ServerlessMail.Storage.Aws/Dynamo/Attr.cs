@@ -90,6 +90,10 @@ internal static class Attr
     public const string LastUsedAt = "lu";
     public const string RevokedAt = "rv";
 
+    // Suppressions.
+    public const string Address = "adr";
+    public const string Reason = "rsn";
+
     // Ingest and outbound.
     public const string State = "stt";
     public const string Attempts = "att";

@@ -31,6 +31,7 @@ internal static class Keys
     public const string StatePrefix = "M#";
     public const string TombstonePrefix = "X#";
     public const string ChunkPrefix = "C#";
+    public const string SuppressionPrefix = "SUP#";
     public const string BlobRefPrefix = "M#";
 
     public static string Account(string accountId) => "ACC#" + accountId;
@@ -73,6 +74,8 @@ internal static class Keys
     public static string Thread(string accountId, string threadId) => "THR#" + accountId + "#" + threadId;
 
     public static string Token(string tokenId) => "TOK#" + tokenId;
+
+    public static string Suppression(string address) => SuppressionPrefix + address;
 
     public static string TokenHash(ReadOnlySpan<byte> hash) => "TOKH#" + Convert.ToHexStringLower(hash);
 

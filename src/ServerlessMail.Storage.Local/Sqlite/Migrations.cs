@@ -7,7 +7,7 @@ namespace ServerlessMail.Storage.Local.Sqlite;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3];
+    public static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4];
 
     public static int Latest => Steps.Count;
 
@@ -220,5 +220,17 @@ internal static class Migrations
     private const string V3 = """
         CREATE INDEX outbound_pending_by_blob ON outbound (blob_key) WHERE status IN (0, 1);
         CREATE INDEX accepted_pending_by_blob ON accepted (blob_key) WHERE state = 0;
+        """;
+
+    // The per-account suppression list (hard bounces, complaints): one row per account and lower-cased address.
+    private const string V4 = """
+        CREATE TABLE suppressions (
+            account_id TEXT NOT NULL,
+            address TEXT NOT NULL,
+            reason INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            detail TEXT,
+            PRIMARY KEY (account_id, address)
+        ) WITHOUT ROWID;
         """;
 }
