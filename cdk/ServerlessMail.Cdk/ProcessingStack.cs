@@ -47,7 +47,8 @@ public sealed class ProcessingStack : Stack
             DeadLetterQueue = true,
         }, environment);
         storage.Table.GrantReadWriteData(Relay.Function);
-        DataAccess.GrantObjects(Relay.Function, bucket, DataAccess.Read, StorageStack.OutboundPrefix);
+        // Read the submission; write and delete the cleaned copy (out_….relay.eml) the relay sends, beside it.
+        DataAccess.GrantObjects(Relay.Function, bucket, DataAccess.ReadWrite, StorageStack.OutboundPrefix);
         Relay.Function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["ses:SendEmail", "ses:SendRawEmail"],

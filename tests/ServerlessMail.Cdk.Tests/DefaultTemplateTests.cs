@@ -106,7 +106,8 @@ public sealed class DefaultTemplateTests(DefaultSynth synth) : IClassFixture<Def
         var policies = SynthFixture.Resources(synth.Processing, "AWS::IAM::Policy").Select(p => p.ToJsonString()).ToList();
         Assert.Contains(policies, p => p.Contains("\"s3:GetObject\"", StringComparison.Ordinal) && p.Contains("/raw/*", StringComparison.Ordinal));
         Assert.Contains(policies, p => p.Contains("\"s3:GetObject\"", StringComparison.Ordinal) && p.Contains("/outbound/*", StringComparison.Ordinal));
-        Assert.DoesNotContain(policies, p => p.Contains("s3:PutObject", StringComparison.Ordinal));
+        Assert.DoesNotContain(policies, p => p.Contains("s3:PutObject", StringComparison.Ordinal) && p.Contains("/raw/*", StringComparison.Ordinal));
+        Assert.DoesNotContain(policies, p => p.Contains("arn:aws:s3:::*", StringComparison.Ordinal));
         Assert.Contains(policies, p => p.Contains("ses:SendRawEmail", StringComparison.Ordinal));
     }
 
