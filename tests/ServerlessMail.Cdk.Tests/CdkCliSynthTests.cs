@@ -32,7 +32,8 @@ public sealed class CdkCliSynthTests : IDisposable
         };
         foreach (var argument in new[]
         {
-            "--prefix", "tools/cdk", "cdk", "synth", "--quiet", "--output", output,
+            // --no: never fetch a CLI from the registry; only the pinned one in tools/cdk may run.
+            "--no", "--prefix", "tools/cdk", "cdk", "synth", "--quiet", "--output", output,
             "-c", $"{DeploySettings.FunctionsPublishDirKey}={Path.Combine(_work, "functions")}",
             "-c", $"{DeploySettings.ApiPublishDirKey}={Path.Combine(_work, "api")}",
         })
