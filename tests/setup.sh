@@ -30,7 +30,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
 fi
-for tool in tools/aws-standins tools/ses-local; do
+for tool in tools/aws-standins tools/ses-local tools/cdk; do
   lock_hash="$(sha256sum "$tool/package-lock.json" | cut -d' ' -f1)"
   if [ "$(cat "$tool/node_modules/.lock-hash" 2>/dev/null)" != "$lock_hash" ]; then
     echo "setup: npm ci in $tool"
