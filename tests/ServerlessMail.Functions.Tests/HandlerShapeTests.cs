@@ -26,4 +26,18 @@ public sealed class HandlerShapeTests
         var handlers = typeof(LambdaFunction).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(LambdaFunction))).Select(t => t.FullName);
         Assert.Equal(handlers.Order(), LocalInvoker.Functions.Values.Order());
     }
+
+    [Fact]
+    public void TheBuildWritesTheRuntimeConfigTheManagedRuntimeReads()
+    {
+        // A class library gets no runtimeconfig.json unless asked; without it the dotnet10 runtime cannot pick a framework.
+        // The project's own output, beside this test's (bin/<configuration>/net10.0), not the copy referenced here.
+        var testOutput = AppContext.BaseDirectory;
+        var projectOutput = testOutput.Replace(
+            Path.Combine("tests", "ServerlessMail.Functions.Tests"), Path.Combine("src", "ServerlessMail.Functions"), StringComparison.Ordinal);
+        Assert.NotEqual(testOutput, projectOutput);
+        var config = Path.Combine(projectOutput, "ServerlessMail.Functions.runtimeconfig.json");
+        Assert.True(File.Exists(config), $"{config} is missing");
+        Assert.Contains("\"tfm\": \"net10.0\"", File.ReadAllText(config), StringComparison.Ordinal);
+    }
 }
