@@ -28,7 +28,7 @@ internal sealed class ImapWorld : IAsyncDisposable
         Tokens = new TokenService(store, clock);
         var threads = new ThreadResolver(store, clock);
         Appends = new MessageAppendService(store, blobs, threads, clock, Notifier);
-        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), threads, new DeliverySignal(), clock);
+        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), threads, new DeliverySignal(), clock, Notifier);
         BlobReads = new CountingBlobStore(blobs);
         Services = new ImapServices(store, BlobReads, Tokens, Appends, Notifier);
     }
