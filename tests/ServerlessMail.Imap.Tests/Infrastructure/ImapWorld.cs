@@ -84,6 +84,18 @@ internal sealed class ImapWorld : IAsyncDisposable
         return world;
     }
 
+    /// <summary>A world whose alice INBOX holds <paramref name="count"/> messages "M1", "M2", … with these flags.</summary>
+    public static async Task<ImapWorld> CreateWithMessagesAsync(int count, MessageFlags flags = MessageFlags.None)
+    {
+        var world = await CreateAsync();
+        for (var i = 1; i <= count; i++)
+        {
+            await world.AppendAsync(world.Alice, "INBOX", Message("M" + i), flags);
+        }
+
+        return world;
+    }
+
     public ImapConnectionHandler Handler(ImapServerOptions? options = null, TimeProvider? clock = null)
     {
         // The throttle runs on the test's clock; connections on the same clock share it, as a server's connections do.

@@ -8,7 +8,7 @@ public sealed class QResyncTests
     [Fact]
     public async Task Enabled_ExpungesAreVanished_ForOwnAndOtherSessionsChanges()
     {
-        await using var world = await SeedAsync();
+        await using var world = await ImapWorld.CreateWithMessagesAsync(4);
         await using var client = await world.LoginAsync();
         Assert.Contains(" QRESYNC", (await client.CommandAsync("a CAPABILITY", "a OK"))[0], StringComparison.Ordinal);
         Assert.Equal("* ENABLED QRESYNC", (await client.CommandAsync("b ENABLE QRESYNC", "b OK"))[0]);
@@ -29,7 +29,7 @@ public sealed class QResyncTests
     [Fact]
     public async Task SelectWithQResync_ReportsWhatTheClientMissed()
     {
-        await using var world = await SeedAsync();
+        await using var world = await ImapWorld.CreateWithMessagesAsync(4);
         string uidValidity;
         ulong highest;
         await using (var first = await world.LoginAsync())
@@ -77,15 +77,4 @@ public sealed class QResyncTests
 
     private static string Code(List<string> lines, string code) =>
         lines.Single(l => l.StartsWith("* OK [" + code + " ", StringComparison.Ordinal)).Split(' ', ']')[3];
-
-    private static async Task<ImapWorld> SeedAsync()
-    {
-        var world = await ImapWorld.CreateAsync();
-        for (var i = 1; i <= 4; i++)
-        {
-            await world.AppendAsync(world.Alice, "INBOX", ImapWorld.Message("M" + i));
-        }
-
-        return world;
-    }
 }
