@@ -18,6 +18,8 @@ internal static class Program
             InboxCommands.Create(),
             TokenCommands.Create(),
             AccountCommands.Create(),
+            SendCommand.Create(),
+            MessageCommands.Create(),
             MimeCommands.Create(),
         };
 

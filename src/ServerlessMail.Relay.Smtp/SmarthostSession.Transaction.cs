@@ -60,12 +60,25 @@ internal sealed partial class SmarthostSession
         var refusals = string.Join("; ", refused.Select(r => $"<{r.Recipient}>: {r.Reply}"));
         if (refused.Count == message.Recipients.Count)
         {
-            return new RelayPermanentFailure("RCPT TO refused: " + refusals);
+            return new RelayPermanentFailure("RCPT TO refused: " + refusals, RecipientsRefused: true);
         }
 
-        Expect("DATA", await CommandAsync("DATA", cancellationToken).ConfigureAwait(false), 354, aboutMessage: true);
+        // A 5xx to DATA, or after the content, refuses it for every recipient the RCPTs left: a bounce. MAIL FROM's
+        // refusal is not one; it says our sender or our configuration is wrong (SmarthostRelay maps it to failed).
+        var data = await CommandAsync("DATA", cancellationToken).ConfigureAwait(false);
+        if (Bounced("DATA", data, refusals) is { } refusedData)
+        {
+            return refusedData;
+        }
+
+        Expect("DATA", data, 354, aboutMessage: true);
         await WriteContentAsync(message, cancellationToken).ConfigureAwait(false);
         var final = await _connection.ReadReplyAsync(_options.DataTimeout, cancellationToken).ConfigureAwait(false);
+        if (Bounced("end of DATA", final, refusals) is { } refusedContent)
+        {
+            return refusedContent;
+        }
+
         Expect("end of DATA", final, 250, aboutMessage: true);
         return new RelaySent(ProviderId(final), refused.Count == 0 ? null : "refused by the smarthost: " + refusals);
     }
@@ -99,6 +112,11 @@ internal sealed partial class SmarthostSession
         var id = match.Success ? match.Groups[1].Value : text.Trim();
         return id.Length <= 200 ? id : id[..200];
     }
+
+    private static RelayPermanentFailure? Bounced(string stage, SmtpReply reply, string refusals) =>
+        reply.Code >= 500
+            ? new RelayPermanentFailure($"{stage}: {reply}" + (refusals.Length == 0 ? "" : "; RCPT TO refused: " + refusals), RecipientsRefused: true)
+            : null;
 
     private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 

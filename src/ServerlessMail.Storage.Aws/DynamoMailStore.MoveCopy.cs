@@ -50,8 +50,14 @@ public sealed partial class DynamoMailStore
             },
             cancellationToken).ConfigureAwait(false);
 
-    /// <summary>An append of the same body under a new id, conditional on the original still existing.</summary>
-    public async Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default) =>
+    public Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default) =>
+        CopyAsync(messageId, targetFolderId, null, cancellationToken);
+
+    /// <summary>
+    /// An append of the same body under a new id, conditional on the original still existing; the bytes are charged
+    /// within <paramref name="limit"/> by the same conditional counter updates as <see cref="AppendAsync"/>.
+    /// </summary>
+    public async Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, StorageLimit? limit, CancellationToken cancellationToken = default) =>
         await Contention.RetryAsync(
             _options.ContentionBudget,
             "Copying the message",
@@ -62,12 +68,17 @@ public sealed partial class DynamoMailStore
                 {
                     Id = Ids.New(Ids.Message, _clock), FolderId = target.Id, Uid = target.UidNext, ModSeq = target.HighestModSeq + 1, DeliveryKey = null,
                 };
-                var items = AppendItems(target, copy, null);
+                var items = AppendItems(target, copy, limit);
                 items.Add(new TransactWriteItem
                 {
                     ConditionCheck = new ConditionCheck { Key = Av.Key(Keys.Message(message.Id), Keys.BodySk), ConditionExpression = Exists },
                 });
                 var outcome = await _table.TransactAsync(items, cancellationToken).ConfigureAwait(false);
+                if (outcome.ConditionFailed(AppendInboxBytes) || outcome.ConditionFailed(AppendAccountBytes))
+                {
+                    throw new MailStoreException(MailStoreError.OverQuota, "The copy would pass the stored-bytes quota.");
+                }
+
                 return RetryUnlessCommitted(outcome, copy, "Copying the message");
             },
             cancellationToken).ConfigureAwait(false);

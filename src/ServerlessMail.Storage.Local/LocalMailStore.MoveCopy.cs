@@ -43,16 +43,21 @@ public sealed partial class LocalMailStore
             },
             cancellationToken);
 
+    public Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default) =>
+        CopyAsync(messageId, targetFolderId, null, cancellationToken);
+
     /// <summary>
     /// RFC 3501 §6.4.7: the copy keeps flags and internal date. It is a new message (its own id and no delivery key)
-    /// sharing the blob, and it is charged like any stored message.
+    /// sharing the blob, and it is charged like any stored message: within <paramref name="limit"/>, checked in the
+    /// same transaction as the charge.
     /// </summary>
-    public Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default) =>
+    public Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, StorageLimit? limit, CancellationToken cancellationToken = default) =>
         WriteAsync(
             session =>
             {
                 var source = RequireMessage(session, messageId);
                 var target = RequireSameInbox(session, source, targetFolderId);
+                CheckStorageLimit(session, source.AccountId, source.InboxId, source.Size, limit);
                 var copy = new NewMessage(
                     Ids.New(Ids.Message, _clock), source.AccountId, source.InboxId, target.Id, source.Flags, source.Keywords,
                     source.InternalDate, source.Size, source.ThreadId, source.BlobKey, source.Envelope, source.Summary,

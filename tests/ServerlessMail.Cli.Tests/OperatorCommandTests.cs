@@ -16,6 +16,29 @@ public sealed class OperatorCommandTests : IDisposable
     }
 
     [Fact]
+    public void Serve_WithABadValueInItsConfigFile_ExitsTwoNamingTheFileAndKey()
+    {
+        var config = Path.Combine(_directory.FullName, "serve.json");
+        File.WriteAllText(config, """{"domain": "no spaces allowed"}""");
+
+        var (exitCode, _, error) = Run("serve", "--data", _directory.FullName, "--config", config);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal($"serverlessmail: {config}: domain: 'no spaces allowed' is not valid; expected a domain name such as example.test.", error.Trim());
+    }
+
+    [Fact]
+    public void TheDataFlag_AndItsOldNameDataDir_OpenTheSameStore()
+    {
+        Run("inbox", "create", "zed@example.test", "--data", _directory.FullName, "--fsync", "false");
+
+        var (exitCode, listed, _) = Run("inbox", "list", "example.test", "--data-dir", _directory.FullName);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("zed@example.test\t", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ServeHelp_ListsEveryFlagWithItsVariable()
     {
         var (exitCode, output, _) = Run("serve", "--help");
@@ -23,6 +46,12 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.Contains("--greeting-delay", output, StringComparison.Ordinal);
         Assert.Contains("[env: SERVERLESSMAIL_SUBMISSIONS_PORT]", output, StringComparison.Ordinal);
+        foreach (var flag in new[] { "--imap-port", "--imaps-port", "--api-port", "--domain", "--idle-poll", "--config", "--data, --data-dir" })
+        {
+            Assert.Contains(flag, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("[env: SERVERLESSMAIL_DATA or SERVERLESSMAIL_DATA_DIR]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("--smarthost-password", output, StringComparison.Ordinal);
     }
 

@@ -14,8 +14,8 @@ public sealed class QuotaDecisionTests
     [Theory]
     [InlineData(QuotaLimitKind.SendsPerDay, "account", 1000L, "account limit of 1000 recipients per day reached; resets at 2026-11-23T00:00:00Z")]
     [InlineData(QuotaLimitKind.SendsPerMinute, "inbox", 60L, "inbox limit of 60 messages per minute reached; resets at 2026-11-23T00:00:00Z")]
-    [InlineData(QuotaLimitKind.StoredBytes, "account", 10737418240L, "account limit of 10737418240 bytes stored reached; resets at 2026-11-23T00:00:00Z")]
-    public void ARefusalNamesTheScopeLimitUnitAndReset(QuotaLimitKind kind, string scope, long limit, string expected) =>
+    [InlineData(QuotaLimitKind.StoredBytes, "account", 10737418240L, "the mailbox is over its storage quota (account limit of 10737418240 bytes stored); delete mail to make room")]
+    public void ARefusalNamesTheScopeLimitUnitAndResetOrHowToMakeRoom(QuotaLimitKind kind, string scope, long limit, string expected) =>
         Assert.Equal(expected, new QuotaDecision(false, kind, scope, limit, Reset).Describe());
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class AwsStoreServerTests(AwsStandIns standIns)
         var bobInbox = await StoreReader.EventuallyAsync(() => reader.MessagesAsync("bob@aws.test", "INBOX"), m => m.Count > 0, "bob's INBOX");
         Assert.Equal("Across the table", Assert.Single(bobInbox).Summary.Subject);
         Assert.Equal("Across the table", Assert.Single(await reader.MessagesAsync("alice@aws.test", "Sent")).Summary.Subject);
-        await StoreReader.EventuallyAsync(() => reader.OutboundAsync("alice@aws.test"), o => o.Count == 1 && o[0].Status == OutboundStatus.Sent, "the outbound record to be sent");
+        await StoreReader.EventuallyAsync(() => reader.OutboundAsync("alice@aws.test"), o => o.Count == 1 && o[0].Status == OutboundStatus.Delivered, "the outbound record to be delivered");
 
         using var s3 = standIns.CreateS3();
         var blobs = new S3BlobStore(s3, new AwsStorageOptions { TableName = name, BucketName = name, UseChunkEncoding = false });

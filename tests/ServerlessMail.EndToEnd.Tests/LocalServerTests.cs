@@ -28,7 +28,7 @@ public sealed class LocalServerTests
         Assert.Equal("Lunch at noon", Assert.Single(received).Summary.Subject);
         var sent = Assert.Single(await reader.MessagesAsync("alice@hosted.test", "Sent"));
         Assert.Equal("Lunch at noon", sent.Summary.Subject);
-        var outbound = await StoreReader.EventuallyAsync(() => reader.OutboundAsync("alice@hosted.test"), o => o.Count == 1 && o[0].Status == OutboundStatus.Sent, "the outbound record to be sent");
+        var outbound = await StoreReader.EventuallyAsync(() => reader.OutboundAsync("alice@hosted.test"), o => o.Count == 1 && o[0].Status == OutboundStatus.Delivered, "the outbound record to be delivered");
         Assert.Equal(sent.Id, outbound[0].SentMessageId);
         Assert.Empty(await reader.MessagesAsync("alice@hosted.test", "INBOX"));
 

@@ -37,7 +37,7 @@ public sealed class MailServerTests : IDisposable
         await using var server = await MailServer.StartAsync(options, NullLoggerFactory.Instance);
 
         Assert.Equal(
-            $"ready smtp=127.0.0.1:{options.SmtpPort} submission=127.0.0.1:{options.SubmissionPort} submissions=127.0.0.1:{options.SubmissionsPort}",
+            $"ready smtp=127.0.0.1:{options.SmtpPort} submission=127.0.0.1:{options.SubmissionPort} submissions=127.0.0.1:{options.SubmissionsPort} imap=127.0.0.1:{options.ImapPort} imaps=127.0.0.1:{options.ImapsPort} api=127.0.0.1:{options.ApiPort}",
             server.ReadyLine);
     }
 
@@ -57,22 +57,7 @@ public sealed class MailServerTests : IDisposable
 
     public void Dispose() => _directory.Delete(recursive: true);
 
-    private ServerOptions Options() => new()
-    {
-        Store = new StoreOptions { DataDirectory = _directory.FullName, Fsync = false },
-        SmtpPort = FreePort(),
-        SubmissionPort = FreePort(),
-        SubmissionsPort = FreePort(),
-        GreetingDelay = TimeSpan.Zero,
-        DrainTimeout = TimeSpan.FromSeconds(1),
-    };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private ServerOptions Options() => TestServer.Options(_directory);
 
     private static async Task<string> PresentedThumbprintAsync(IPEndPoint endPoint)
     {

@@ -17,6 +17,9 @@ public sealed class ServerOptionsBinderTests
         Assert.Equal(StoreKind.Local, options.Store.Kind);
         Assert.True(options.Store.Fsync);
         Assert.Equal((2525, 2587, 2465), (options.SmtpPort, options.SubmissionPort, options.SubmissionsPort));
+        Assert.Equal((1143, 8993, 8080), (options.ImapPort, options.ImapsPort, options.ApiPort));
+        Assert.Equal("example.test", options.DefaultDomain);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.IdlePollInterval);
         Assert.Equal(IPAddress.Loopback, options.ListenAddress);
         Assert.Equal(TimeSpan.FromSeconds(1), options.GreetingDelay);
         Assert.Equal(RelayKind.Local, options.Relay);
@@ -29,7 +32,7 @@ public sealed class ServerOptionsBinderTests
         var environment = new Dictionary<string, string>
         {
             ["SERVERLESSMAIL_SMTP_PORT"] = "3525",
-            ["SERVERLESSMAIL_DATA_DIR"] = "/var/mail-from-env",
+            ["SERVERLESSMAIL_DATA"] = "/var/mail-from-env",
             ["SERVERLESSMAIL_GREETING_DELAY"] = "0",
             ["SERVERLESSMAIL_RELAY"] = "SES",
         };
@@ -60,7 +63,8 @@ public sealed class ServerOptionsBinderTests
             ["relay"] = "smtp", ["smarthost"] = "smtp.example.com:587", ["smarthost-tls"] = "implicit", ["smarthost-user"] = "relay-user",
             ["tls-cert"] = "/etc/cert.pem", ["tls-key"] = "/etc/key.pem", ["log-level"] = "debug", ["store"] = "aws",
             ["aws-bucket"] = "mail-bucket", ["dynamodb-endpoint"] = "http://127.0.0.1:4567", ["aws-create-missing"] = "true",
-            ["greeting-delay"] = "0.5", ["max-connections-per-address"] = "200",
+            ["greeting-delay"] = "0.5", ["max-connections-per-address"] = "200", ["imap-port"] = "143", ["imaps-port"] = "993",
+            ["api-port"] = "80", ["domain"] = "Mail.Example.ORG", ["idle-poll"] = "2.5",
         };
         var environment = new Dictionary<string, string> { ["SERVERLESSMAIL_SMARTHOST_PASSWORD"] = "hunter2" };
 
@@ -78,6 +82,18 @@ public sealed class ServerOptionsBinderTests
         Assert.Equal(200, options.MaxConnectionsPerAddress);
         Assert.Equal((StoreKind.Aws, "mail-bucket", true), (options.Store.Kind, options.Store.AwsBucket, options.Store.AwsCreateMissing));
         Assert.Equal(new Uri("http://127.0.0.1:4567"), options.Store.DynamoDbEndpoint);
+        Assert.Equal((143, 993, 80), (options.ImapPort, options.ImapsPort, options.ApiPort));
+        Assert.Equal("mail.example.org", options.DefaultDomain);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), options.IdlePollInterval);
+    }
+
+    [Fact]
+    public void TheOldDataDirVariable_StillWorks_AndTheNewNameWinsOverIt()
+    {
+        var old = ServerOptionsBinder.BindStore(new SettingSource(None, new Dictionary<string, string> { ["SERVERLESSMAIL_DATA_DIR"] = "/old" }));
+        var both = ServerOptionsBinder.BindStore(new SettingSource(None, new Dictionary<string, string> { ["SERVERLESSMAIL_DATA_DIR"] = "/old", ["SERVERLESSMAIL_DATA"] = "/new" }));
+
+        Assert.Equal(("/old", "/new"), (old.DataDirectory, both.DataDirectory));
     }
 
     [Fact]
@@ -101,6 +117,13 @@ public sealed class ServerOptionsBinderTests
     [InlineData("fsync", "maybe", "--fsync: 'maybe' is not valid; expected true or false.")]
     [InlineData("max-message-size", "10", "--max-message-size: '10' is not valid; expected a size in bytes, at least 1024.")]
     [InlineData("max-connections-per-address", "0", "--max-connections-per-address: '0' is not valid; expected a whole number from 1 to 100000.")]
+    [InlineData("imap-port", "-1", "--imap-port: '-1' is not valid; expected a port number from 1 to 65535.")]
+    [InlineData("imaps-port", "993x", "--imaps-port: '993x' is not valid; expected a port number from 1 to 65535.")]
+    [InlineData("api-port", "http", "--api-port: 'http' is not valid; expected a port number from 1 to 65535.")]
+    [InlineData("domain", "not a domain", "--domain: 'not a domain' is not valid; expected a domain name such as example.test.")]
+    [InlineData("domain", "[127.0.0.1]", "--domain: '[127.0.0.1]' is not valid; expected a domain name such as example.test.")]
+    [InlineData("idle-poll", "0", "--idle-poll: '0' is not valid; expected seconds from 0.1 to 3600, such as 30 or 2.5.")]
+    [InlineData("idle-poll", "soon", "--idle-poll: 'soon' is not valid; expected seconds from 0.1 to 3600, such as 30 or 2.5.")]
     [InlineData("hostname", "bad host", "--hostname: 'bad host' is not valid; expected a DNS host name such as mail.example.com.")]
     public void ABadFlag_IsAReadableErrorNamingIt(string flag, string value, string message)
     {
@@ -120,7 +143,9 @@ public sealed class ServerOptionsBinderTests
     }
 
     [Theory]
-    [InlineData("must differ", "smtp-port", "2587")]
+    [InlineData("--smtp-port and --submission-port must differ (both 2587)", "smtp-port", "2587")]
+    [InlineData("--submission-port and --imap-port must differ (both 2587)", "imap-port", "2587")]
+    [InlineData("--imaps-port and --api-port must differ (both 8080)", "imaps-port", "8080")]
     [InlineData("go together", "tls-cert", "/etc/cert.pem")]
     [InlineData("--relay smtp needs --smarthost", "relay", "smtp")]
     [InlineData("--store aws needs --aws-bucket", "store", "aws")]
@@ -136,7 +161,7 @@ public sealed class ServerOptionsBinderTests
     public void EverySetting_HasTheContractsVariableName()
     {
         Assert.All(ServerSettings.All, s => Assert.Equal("SERVERLESSMAIL_" + s.Name.ToUpperInvariant().Replace('-', '_'), s.EnvironmentVariable));
-        Assert.Equal("SERVERLESSMAIL_DATA_DIR", ServerSettings.DataDir.EnvironmentVariable);
+        Assert.Equal(("SERVERLESSMAIL_DATA", "SERVERLESSMAIL_DATA_DIR"), (ServerSettings.DataDir.EnvironmentVariable, ServerSettings.DataDir.AliasVariable));
         Assert.Equal(ServerSettings.All.Count, ServerSettings.All.Select(s => s.Name).Distinct().Count());
     }
 }

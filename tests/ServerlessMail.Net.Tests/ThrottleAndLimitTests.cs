@@ -43,6 +43,31 @@ public sealed class ThrottleAndLimitTests
     }
 
     [Fact]
+    public void FailuresAcrossAnAccountsInboxes_AddUp_FromAnyAddress()
+    {
+        var clock = new FixedClock();
+        var throttle = new AuthThrottle(clock);
+
+        // One guess per inbox, each from its own address: no address or user name has failed twice, the account has.
+        for (var i = 0; i < 4; i++)
+        {
+            throttle.RecordFailure(IPAddress.Parse($"198.51.100.{i + 1}"), $"inbox{i}@example.test", "acc_1");
+        }
+
+        var fresh = IPAddress.Parse("203.0.113.50");
+        Assert.Equal(TimeSpan.Zero, throttle.DelayFor(fresh, "inbox9@example.test"));
+        Assert.Equal(TimeSpan.FromMilliseconds(2_000), throttle.DelayFor(fresh, "inbox9@example.test", "acc_1"));
+        Assert.Equal(TimeSpan.Zero, throttle.DelayFor(fresh, "inbox9@example.test", "acc_2"));
+
+        // A success on one inbox clears its user counter, not the account's: it does not reset guessing at the others.
+        throttle.RecordSuccess("inbox0@example.test");
+        Assert.Equal(TimeSpan.FromMilliseconds(2_000), throttle.DelayFor(fresh, "inbox0@example.test", "acc_1"));
+
+        clock.Now += AuthThrottle.Window + TimeSpan.FromSeconds(1);
+        Assert.Equal(TimeSpan.Zero, throttle.DelayFor(fresh, "inbox0@example.test", "acc_1"));
+    }
+
+    [Fact]
     public void Limiter_CapsPerAddressAndInTotal()
     {
         var limiter = new ConnectionLimiter(maxTotal: 3, maxPerAddress: 2);

@@ -44,19 +44,73 @@ public sealed class RelayWorkerTests
         Assert.Equal(0, await worker.RunOnceAsync(default));
     }
 
-    [Fact]
-    public async Task APermanentFailure_IsRecordedWithTheRemoteReply()
+    [Theory]
+    [InlineData("reject@remote.test", "550 5.1.1 <reject@remote.test>: Recipient address rejected")]
+    [InlineData("datareject@remote.test", "end of DATA: 554 5.6.0 Message content refused")]
+    public async Task ASmarthostRefusingEveryRecipientForGood_IsABounceWithTheRemoteReply(string recipient, string reply)
     {
         await using var world = await MailWorld.CreateAsync();
         await using var peer = await SmtpPeer.StartAsync();
-        var outbound = await world.SubmitAsync(Raw("reject@remote.test", "bounce"), "reject@remote.test");
+        var outbound = await world.SubmitAsync(Raw(recipient, "bounce"), recipient);
+
+        await world.Worker(new SmarthostRelay(peer.Options())).RunOnceAsync(default);
+
+        var bounced = await world.ReloadAsync(outbound);
+        Assert.Equal(OutboundStatus.Bounced, bounced.Status);
+        Assert.Null(bounced.ProviderMessageId);
+        Assert.Equal(OutboundStatus.Bounced, bounced.History[^1].Status);
+        Assert.Contains(reply, bounced.History[^1].Detail, StringComparison.Ordinal);
+        Assert.Empty(peer.Messages());
+    }
+
+    [Fact]
+    public async Task ARelayRefusingTheMessageItself_IsFailedNotBounced()
+    {
+        // The smarthost's SIZE limit refuses this message whoever it is for: our own permanent failure.
+        await using var world = await MailWorld.CreateAsync();
+        await using var peer = await SmtpPeer.StartAsync("starttls", "--size", "64");
+        var outbound = await world.SubmitAsync(Raw("carol@remote.test", "too big", new string('x', 200) + "\r\n"), "carol@remote.test");
 
         await world.Worker(new SmarthostRelay(peer.Options())).RunOnceAsync(default);
 
         var failed = await world.ReloadAsync(outbound);
         Assert.Equal(OutboundStatus.Failed, failed.Status);
-        Assert.Null(failed.ProviderMessageId);
-        Assert.Contains("550 5.1.1 <reject@remote.test>: Recipient address rejected", failed.History[^1].Detail, StringComparison.Ordinal);
+        Assert.Contains("552 5.3.4", failed.History[^1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHostedRecipientDelivered_KeepsAnExternalBounceAtSent()
+    {
+        await using var world = await MailWorld.CreateAsync();
+        await using var peer = await SmtpPeer.StartAsync();
+        var outbound = await world.SubmitAsync(Raw("bob@example.test, reject@remote.test", "mixed"), "bob@example.test", "reject@remote.test");
+
+        await world.Worker(new SmarthostRelay(peer.Options())).RunOnceAsync(default);
+
+        var sent = await world.ReloadAsync(outbound);
+        Assert.Equal(OutboundStatus.Sent, sent.Status);
+        Assert.Contains("550 5.1.1 <reject@remote.test>", sent.History[^1].Detail, StringComparison.Ordinal);
+        Assert.Contains("delivered locally to bob@example.test", sent.History[^1].Detail, StringComparison.Ordinal);
+        Assert.Single(await world.InboxMessagesAsync(world.Bob));
+    }
+
+    [Fact]
+    public async Task ASentCopyExpungedAfterAnAttempt_IsNotWrittenAgainByALaterOne()
+    {
+        await using var world = await MailWorld.CreateAsync();
+        await using var peer = await SmtpPeer.StartAsync();
+        var worker = world.Worker(new SmarthostRelay(peer.Options()));
+        var outbound = await world.SubmitAsync(Raw("flaky@remote.test", "delete my copy"), "flaky@remote.test");
+        await worker.RunOnceAsync(default);
+
+        await world.Store.ExpungeAsync([outbound.SentMessageId]);
+        world.Clock.Advance(MailIngestService.Backoff(1));
+        await worker.RunOnceAsync(default);
+
+        Assert.Equal(OutboundStatus.Sent, (await world.ReloadAsync(outbound)).Status);
+        Assert.Null(await world.Store.GetMessageAsync(outbound.SentMessageId));
+        var sent = await world.Store.FindFolderAsync(world.Alice.Id, "Sent");
+        Assert.Equal(0, sent!.Total);
     }
 
     [Fact]
@@ -111,10 +165,10 @@ public sealed class RelayWorkerTests
 
         await world.Worker(new SmarthostRelay(peer.Options())).RunOnceAsync(default);
 
-        var sent = await world.ReloadAsync(outbound);
-        Assert.Equal(OutboundStatus.Sent, sent.Status);
-        Assert.Null(sent.ProviderMessageId);
-        Assert.Equal("delivered locally to bob@example.test", sent.History[^1].Detail);
+        var delivered = await world.ReloadAsync(outbound);
+        Assert.Equal(OutboundStatus.Delivered, delivered.Status);
+        Assert.Null(delivered.ProviderMessageId);
+        Assert.Equal((OutboundStatus.Delivered, "delivered locally to bob@example.test"), (delivered.History[^1].Status, delivered.History[^1].Detail));
         Assert.Contains("Subject: internal", Assert.Single(await world.InboxMessagesAsync(world.Bob)), StringComparison.Ordinal);
         Assert.Empty(peer.Messages());
     }

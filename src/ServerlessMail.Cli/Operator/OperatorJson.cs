@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ServerlessMail.Core;
 
 namespace ServerlessMail.Cli.Operator;
 
@@ -32,6 +33,36 @@ internal sealed record TokenJson(
     DateTimeOffset? RevokedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Token);
 
+/// <summary>What 'send' queued: the outbound id, the Sent copy's message id, and where it is now.</summary>
+internal sealed record SentJson(string OutboundId, string MessageId, string? MessageIdHeader, string Status, IReadOnlyList<string> Recipients);
+
+/// <summary>A message in a listing; flags as IMAP names them (\Seen, \Answered, ...).</summary>
+internal sealed record MessageListJson(
+    string Id,
+    string InboxId,
+    string? Folder,
+    uint Uid,
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<string> Keywords,
+    DateTimeOffset ReceivedAt,
+    long Size,
+    string ThreadId,
+    IReadOnlyList<AddressSummary> From,
+    string? Subject,
+    string Preview);
+
+/// <summary>One message read in full: the listing's fields, its headers, and its decoded text and HTML.</summary>
+internal sealed record MessageJson(
+    MessageListJson Message,
+    string Inbox,
+    string? MessageIdHeader,
+    IReadOnlyList<AddressSummary> To,
+    IReadOnlyList<AddressSummary> Cc,
+    DateTimeOffset? Date,
+    string? Text,
+    string? Html,
+    IReadOnlyList<AttachmentSummary> Attachments);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(InboxJson))]
 [JsonSerializable(typeof(IReadOnlyList<InboxJson>))]
@@ -39,4 +70,7 @@ internal sealed record TokenJson(
 [JsonSerializable(typeof(AccountJson))]
 [JsonSerializable(typeof(TokenJson))]
 [JsonSerializable(typeof(IReadOnlyList<TokenJson>))]
+[JsonSerializable(typeof(SentJson))]
+[JsonSerializable(typeof(IReadOnlyList<MessageListJson>))]
+[JsonSerializable(typeof(MessageJson))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

@@ -18,9 +18,18 @@ internal sealed class OperatorSession : IAsyncDisposable
         Tokens = new TokenService(opened.Store, clock);
         Inboxes = new InboxService(opened.Store, opened.Blobs, clock);
         Accounts = new AccountService(opened.Store, Tokens, clock);
+
+        // No relay signal or notifier reaches the server from here: its relay worker finds the queued message on its
+        // next poll (RelayOptions.PollInterval), and its IMAP sessions on their next re-check.
+        var threads = new ThreadResolver(opened.Store, clock);
+        Outbound = new OutboundService(opened.Store, opened.Blobs, new QuotaService(opened.Store, clock), threads, clock);
     }
 
     public IMailStore Store => _opened.Store;
+
+    public IBlobStore Blobs => _opened.Blobs;
+
+    public OutboundService Outbound { get; }
 
     public TokenService Tokens { get; }
 

@@ -6,7 +6,7 @@ namespace ServerlessMail.Cli.Server;
 
 /// <summary>
 /// <c>serverlessmail serve</c>: runs the local server until SIGTERM or Ctrl+C. Once every listener is bound and the
-/// workers run it prints one line, <c>ready smtp=… submission=… submissions=…</c>, on stdout (logs go to stderr);
+/// workers run it prints one line, <c>ready smtp=… submission=… submissions=… imap=… imaps=… api=…</c>, on stdout (logs go to stderr);
 /// tests and benchmarks wait for it. A stop drains sessions in flight and exits 0.
 /// </summary>
 internal static class ServeCommand
@@ -17,14 +17,15 @@ internal static class ServeCommand
         var command = new Command(
             "serve",
             "Run the mail server on this machine: inbound SMTP, submission (STARTTLS and implicit TLS) with API-token AUTH, " +
-            "delivery and the outbound relay. Every flag also reads SERVERLESSMAIL_<FLAG> (the flag wins). " +
-            "Prints 'ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT' when it accepts mail; SIGTERM or Ctrl+C stops it.");
+            "IMAP (STARTTLS and implicit TLS), the REST API, delivery and the outbound relay. Every flag also reads SERVERLESSMAIL_<FLAG>, and --config a JSON file " +
+            "of the same names (flag, then variable, then file). The first start on an empty store prints the admin token once. " +
+            "Prints 'ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT imap=ADDR:PORT imaps=ADDR:PORT api=ADDR:PORT' when it accepts mail; SIGTERM or Ctrl+C stops it.");
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(settings.Source(result), result.InvocationConfiguration.Output, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(settings.Source(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(SettingSource source, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(SettingSource source, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var options = Bind(source);
         using var loggers = HostLogging.CreateConsole(options.LogLevel);
@@ -52,6 +53,13 @@ internal static class ServeCommand
         {
             await output.WriteLineAsync(server.ReadyLine).ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            if (server.TryIt is { } tryIt)
+            {
+                // Straight to the terminal, not through the logger: the one place the admin token is ever shown.
+                await error.WriteAsync(tryIt).ConfigureAwait(false);
+                await error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);

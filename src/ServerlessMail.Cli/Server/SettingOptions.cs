@@ -16,10 +16,12 @@ internal sealed class SettingOptions
     {
         foreach (var setting in settings.Where(s => !s.EnvironmentOnly))
         {
-            var description = $"{setting.Description} [env: {setting.EnvironmentVariable}]";
+            var variables = setting.AliasVariable is { } old ? $"{setting.EnvironmentVariable} or {old}" : setting.EnvironmentVariable;
+            var description = $"{setting.Description} [env: {variables}]";
+            string[] aliases = setting.AliasFlag is { } alias ? [alias] : [];
             Option option = setting.IsSwitch
-                ? new Option<bool>(setting.Flag) { Description = description }
-                : new Option<string>(setting.Flag) { Description = description, HelpName = setting.ArgumentName };
+                ? new Option<bool>(setting.Flag, aliases) { Description = description }
+                : new Option<string>(setting.Flag, aliases) { Description = description, HelpName = setting.ArgumentName };
             _options.Add((setting, option));
         }
     }

@@ -3,8 +3,9 @@ namespace ServerlessMail.Core;
 /// <summary>
 /// Opens a stored blob for parsing, which needs to seek: the local store's files seek; an S3 response stream does
 /// not, so it is spooled to a temporary file (deleted on close), never to memory, keeping a 25 MB message off the heap.
+/// Public for the REST API, which parses stored blobs to show headers, bodies and attachments.
 /// </summary>
-internal static class SeekableBlob
+public static class SeekableBlob
 {
     public static async Task<Stream> OpenAsync(IBlobStore blobs, string key, CancellationToken cancellationToken)
     {

@@ -1,14 +1,22 @@
 namespace ServerlessMail.Core;
 
 /// <summary>
-/// The submission path shared by SMTP submission and the REST API: check the quota, store and parse the raw message,
-/// reserve the quota, write the Sent copy, record the OutboundEmail as queued, and wake the relay worker
-/// (<paramref name="relaySignal"/>), then tell the sender's waiting sessions (<paramref name="notifier"/>). Relaying it
-/// is the relay worker's job. A sender already over a limit is refused
-/// before anything is stored; the quota is charged only once the content is stored, so a message that fails on the
-/// way in costs nothing; a refusal leaves no blob behind. With an idempotency key the whole path is
-/// repeatable: the same key yields the same ids, the quota is charged once, and nothing is duplicated.
+/// The submission path shared by SMTP submission and the REST API, in the order issue 4 gives: check the quota, store
+/// and parse the raw message, reserve the quota, record the OutboundEmail as queued (naming its Sent copy's id before
+/// the copy exists), write the Sent copy, wake the relay worker (<paramref name="relaySignal"/>) and the sender's
+/// waiting sessions (<paramref name="notifier"/>). Relaying it is the relay worker's job.
 /// </summary>
+/// <remarks>
+/// Why this order loses nothing when the process dies between steps: before the record exists, nothing was promised
+/// and nothing is relayed (the blob is an orphan, the quota charge a conservative overcount); once it exists, the
+/// message is relayed, and the relay worker writes a missing Sent copy before it sends (<see cref="SentCopyWriter"/>),
+/// as does a retry with the same idempotency key. The copy's delivery key <c>outboundId:sent</c> and its pre-assigned
+/// id make each of those writes the same single message. A sender already over a limit is refused before anything is
+/// stored; one whose Sent copy would pass its stored-bytes quota is refused too, its blob deleted and its record
+/// withdrawn (<c>failed</c>, never relayed), unless a relay worker claimed it first, in which case it goes out without
+/// a copy. With an idempotency key the whole path is repeatable: the same key yields the same ids, the quota is charged
+/// once, and nothing is duplicated.
+/// </remarks>
 public sealed class OutboundService(
     IMailStore store,
     IBlobStore blobs,
@@ -18,6 +26,8 @@ public sealed class OutboundService(
     RelaySignal? relaySignal = null,
     MailboxNotifier? notifier = null)
 {
+    private readonly SentCopyWriter _sentCopies = new(store, blobs, threads);
+
     /// <summary>Recipients per message, as SMTP limits them (RFC 5321 §4.5.3.1.8 asks servers to take at least 100).</summary>
     public const int MaxRecipients = 100;
 
@@ -56,8 +66,7 @@ public sealed class OutboundService(
         var existing = idempotencyKey is null ? null : await store.GetOutboundAsync(outboundId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            var copy = await store.GetMessageAsync(existing.SentMessageId, cancellationToken).ConfigureAwait(false);
-            return new SubmitResult(existing, copy, QuotaDecision.Allow);
+            return await ResumeAsync(existing, account, inbox, cancellationToken).ConfigureAwait(false);
         }
 
         if (idempotencyKey is null)
@@ -82,7 +91,12 @@ public sealed class OutboundService(
                 parsed = MessageSummarizer.Parse(stored);
             }
 
-            decision = await quotas.ReserveSendAsync(account, inbox, recipients.Count, idempotencyKey, cancellationToken).ConfigureAwait(false);
+            // The Sent copy must fit before any send quota is charged, so a full mailbox's refusal costs nothing.
+            decision = await quotas.CheckStorageAsync(account, inbox, size, cancellationToken).ConfigureAwait(false);
+            if (decision.Allowed)
+            {
+                decision = await quotas.ReserveSendAsync(account, inbox, recipients.Count, idempotencyKey, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -96,38 +110,125 @@ public sealed class OutboundService(
             return new SubmitResult(null, null, decision);
         }
 
-        var sent = await FindSentAsync(inbox.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw MailStoreException.NotFound("The Sent folder");
-        var thread = await threads.ResolveAsync(account.Id, parsed.Summary, now, cancellationToken).ConfigureAwait(false);
-        var envelope = new MessageEnvelope(mailFrom, recipients.Select(r => r.ToLowerInvariant()).ToList(), null, principal.TokenId);
-        var sentCopy = await store.AppendAsync(
-            new NewMessage(
-                Ids.New(Ids.Message, clock), account.Id, inbox.Id, sent.Id, MessageFlags.Seen, [], now, size, thread, blobKey,
-                envelope, parsed.Summary, parsed.Structure, DeliveryKey: outboundId + ":sent"),
-            cancellationToken).ConfigureAwait(false);
+        var queued = new OutboundEmail(
+            outboundId, account.Id, inbox.Id, Ids.New(Ids.Message, clock), parsed.Summary.MessageIdHeader, blobKey, mailFrom,
+            recipients.Select(r => r.ToLowerInvariant()).ToList(), OutboundStatus.Queued, null,
+            [new OutboundEvent(now, OutboundStatus.Queued, null)], 0, now, now, now, idempotencyKey);
+        var outbound = await store.CreateOutboundAsync(queued, cancellationToken).ConfigureAwait(false);
+        if (outbound.SentMessageId != queued.SentMessageId)
+        {
+            // A concurrent request with the same key recorded it first: finish that one instead.
+            return await ResumeAsync(outbound, account, inbox, cancellationToken).ConfigureAwait(false);
+        }
 
-        var outbound = new OutboundEmail(
-            outboundId, account.Id, inbox.Id, sentCopy.Id, parsed.Summary.MessageIdHeader, blobKey, mailFrom, envelope.Recipients,
-            OutboundStatus.Queued, null, [new OutboundEvent(now, OutboundStatus.Queued, null)], 0, now, now, now, idempotencyKey);
-        outbound = await store.CreateOutboundAsync(outbound, cancellationToken).ConfigureAwait(false);
-        notifier?.Publish(inbox.Id);
-        relaySignal?.Notify();
-        return new SubmitResult(outbound, sentCopy, decision);
+        return await CompleteAsync(
+            outbound,
+            account,
+            inbox,
+            ct => _sentCopies.WriteAsync(outbound, account, inbox, parsed, size, principal.TokenId, ct),
+            withdrawOnFault: idempotencyKey is null,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The folder with the Sent special use (RFC 6154), wherever a client renamed it: one read when it is still called
-    /// "Sent", a listing of the inbox's folders otherwise.
+    /// A retry of a keyed submission: the record stands, so only a missing Sent copy is left to write (the earlier
+    /// attempt died after recording it). A record withdrawn at submission is refused again.
     /// </summary>
-    private async Task<Folder?> FindSentAsync(string inboxId, CancellationToken cancellationToken)
+    private async Task<SubmitResult> ResumeAsync(OutboundEmail existing, Account account, Inbox inbox, CancellationToken cancellationToken)
     {
-        var byName = await store.FindFolderAsync(inboxId, "Sent", cancellationToken).ConfigureAwait(false);
-        if (byName?.SpecialUse == SpecialUse.Sent)
+        if (existing is { Status: OutboundStatus.Failed, Attempts: 0 })
         {
-            return byName;
+            return new SubmitResult(null, null, await StorageRefusalAsync(account, inbox, 0, cancellationToken).ConfigureAwait(false));
         }
 
-        var folders = await store.ListFoldersAsync(inboxId, cancellationToken).ConfigureAwait(false);
-        return folders.FirstOrDefault(f => f.SpecialUse == SpecialUse.Sent);
+        if (existing.Status is not (OutboundStatus.Queued or OutboundStatus.Sending))
+        {
+            // Already relayed: a Sent copy missing now was deleted by its owner, and stays deleted.
+            return new SubmitResult(existing, await store.GetMessageAsync(existing.SentMessageId, cancellationToken).ConfigureAwait(false), QuotaDecision.Allow);
+        }
+
+        return await CompleteAsync(existing, account, inbox, ct => _sentCopies.EnsureAsync(existing, ct), withdrawOnFault: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the Sent copy of a recorded message and answers. Over the stored-bytes quota, or on a fault when the
+    /// caller cannot retry under the same key, the record is withdrawn so that the refusal is true: nothing is sent.
+    /// </summary>
+    private async Task<SubmitResult> CompleteAsync(
+        OutboundEmail outbound,
+        Account account,
+        Inbox inbox,
+        Func<CancellationToken, Task<StoredMessage>> writeCopy,
+        bool withdrawOnFault,
+        CancellationToken cancellationToken)
+    {
+        StoredMessage? copy;
+        try
+        {
+            copy = await writeCopy(cancellationToken).ConfigureAwait(false);
+        }
+        catch (MailStoreException overQuota) when (overQuota.Error == MailStoreError.OverQuota)
+        {
+            if (await WithdrawAsync(outbound, "refused at submission: " + overQuota.Message).ConfigureAwait(false))
+            {
+                return new SubmitResult(null, null, await StorageRefusalAsync(account, inbox, 0, CancellationToken.None).ConfigureAwait(false));
+            }
+
+            // A relay worker claimed it first: it goes out, and the worker records that it has no Sent copy.
+            copy = null;
+        }
+        catch (Exception) when (withdrawOnFault)
+        {
+            // Without a key the sender's retry would be a second message: withdraw this one so that the fault
+            // reply (451) is true. When even that fails, the record stands and the relay worker repairs the copy.
+            var refuse = true;
+            try
+            {
+                refuse = await WithdrawAsync(outbound, "withdrawn: the Sent copy could not be written").ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // The store is failing: the original fault is what the caller sees (and logs); the record stands.
+            }
+
+            if (refuse)
+            {
+                throw;
+            }
+
+            copy = null;
+        }
+
+        notifier?.Publish(outbound.InboxId);
+        relaySignal?.Notify();
+        return new SubmitResult(outbound, copy, QuotaDecision.Allow);
+    }
+
+    /// <summary>
+    /// Takes a record no worker has claimed out of the queue (<c>queued → failed</c> at zero attempts, conditional) and
+    /// deletes its blob; false when a worker claimed it first.
+    /// </summary>
+    private async Task<bool> WithdrawAsync(OutboundEmail outbound, string reason)
+    {
+        var now = clock.GetUtcNow();
+        var withdrawn = outbound with
+        {
+            Status = OutboundStatus.Failed,
+            UpdatedAt = now,
+            History = [.. outbound.History, new OutboundEvent(now, OutboundStatus.Failed, reason)],
+        };
+        if (!await store.TryUpdateOutboundAsync(withdrawn, OutboundStatus.Queued, 0, CancellationToken.None).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await blobs.DeleteAsync(outbound.BlobKey, CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<QuotaDecision> StorageRefusalAsync(Account account, Inbox inbox, long size, CancellationToken cancellationToken)
+    {
+        var decision = await quotas.CheckStorageAsync(account, inbox, size, cancellationToken).ConfigureAwait(false);
+        return decision.Allowed ? QuotaService.StorageRefusal(account, inbox) : decision;
     }
 }

@@ -36,6 +36,13 @@ public interface IMessageStore
     Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// As <see cref="CopyAsync(string, string, CancellationToken)"/>, and the copy's bytes are charged within
+    /// <paramref name="limit"/> atomically, as <see cref="AppendAsync"/> charges them: over it,
+    /// <see cref="MailStoreError.OverQuota"/> and nothing copied. A null limit charges without a check.
+    /// </summary>
+    Task<StoredMessage> CopyAsync(string messageId, string targetFolderId, StorageLimit? limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Removes messages permanently, recording each expunge with a MODSEQ for <see cref="GetChangesAsync"/>. Returns
     /// the blob keys nothing needs any more (<see cref="IBlobStore"/> explains when a blob is needed), which the caller
     /// may delete. Unknown ids are skipped.

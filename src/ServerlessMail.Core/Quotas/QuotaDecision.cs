@@ -17,9 +17,14 @@ public sealed record QuotaDecision(bool Allowed, QuotaLimitKind? Limit = null, s
 {
     public static QuotaDecision Allow { get; } = new(true);
 
-    public string Describe() => Allowed
-        ? "allowed"
-        : string.Create(CultureInfo.InvariantCulture, $"{Scope} limit of {LimitValue} {Unit} reached; resets at {ResetAt?.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+    public string Describe() => (Allowed, Limit) switch
+    {
+        (true, _) => "allowed",
+
+        // Stored bytes have no window to wait for: room comes back only when mail is deleted.
+        (_, QuotaLimitKind.StoredBytes) => string.Create(CultureInfo.InvariantCulture, $"the mailbox is over its storage quota ({Scope} limit of {LimitValue} {Unit}); delete mail to make room"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Scope} limit of {LimitValue} {Unit} reached; resets at {ResetAt?.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}"),
+    };
 
     private string Unit => Limit switch
     {

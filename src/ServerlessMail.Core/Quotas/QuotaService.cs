@@ -45,6 +45,31 @@ public sealed class QuotaService(IQuotaStore store, TimeProvider clock)
         return QuotaDecision.Allow;
     }
 
+    /// <summary>
+    /// Whether <paramref name="size"/> more bytes fit in the inbox and its account now: the refusal names the limit.
+    /// Advisory, like <see cref="CheckSendAsync"/>; the append that charges the bytes decides.
+    /// </summary>
+    public async Task<QuotaDecision> CheckStorageAsync(Account account, Inbox inbox, long size, CancellationToken cancellationToken = default)
+    {
+        var limit = StorageLimitFor(account, inbox);
+        if (limit.InboxBytes is null && limit.AccountBytes is null)
+        {
+            return QuotaDecision.Allow;
+        }
+
+        var (inboxBytes, accountBytes) = await store.GetStoredBytesAsync(account.Id, inbox.Id, cancellationToken).ConfigureAwait(false);
+        return inboxBytes + size > limit.InboxBytes ? StorageRefusal("inbox", limit.InboxBytes.Value)
+            : accountBytes + size > limit.AccountBytes ? StorageRefusal("account", limit.AccountBytes.Value)
+            : QuotaDecision.Allow;
+    }
+
+    /// <summary>The refusal for an append the store turned down as over quota, naming the limit that applies.</summary>
+    public static QuotaDecision StorageRefusal(Account account, Inbox inbox)
+    {
+        var limit = StorageLimitFor(account, inbox);
+        return limit.InboxBytes is { } inboxBytes ? StorageRefusal("inbox", inboxBytes) : StorageRefusal("account", limit.AccountBytes ?? 0);
+    }
+
     /// <summary>The stored-bytes limits that apply to an append into <paramref name="inbox"/>.</summary>
     public static StorageLimit StorageLimitFor(Account account, Inbox inbox)
     {
@@ -52,6 +77,8 @@ public sealed class QuotaService(IQuotaStore store, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(inbox);
         return new StorageLimit(inbox.Limits.StoredBytes, account.Limits.StoredBytes);
     }
+
+    private static QuotaDecision StorageRefusal(string scope, long limit) => new(false, QuotaLimitKind.StoredBytes, scope, limit);
 
     /// <summary>
     /// The counters a send charges, per account and per inbox: recipients in the UTC day's bucket, one message in the

@@ -15,4 +15,8 @@ public sealed record RelaySent(string ProviderMessageId, string? Detail = null) 
 public sealed record RelayTemporaryFailure(string Reason, TimeSpan? RetryAfter = null) : RelayResult;
 
 /// <summary>The relay refused the message for good; <paramref name="RemoteReply"/> is its reply, recorded in the history.</summary>
-public sealed record RelayPermanentFailure(string RemoteReply) : RelayResult;
+/// <param name="RecipientsRefused">
+/// True when the remote server refused every recipient (a 5xx to each RCPT, or to the DATA that carried them): the
+/// message bounced. False for a refusal of our own making (configuration, a message the relay cannot carry).
+/// </param>
+public sealed record RelayPermanentFailure(string RemoteReply, bool RecipientsRefused = false) : RelayResult;

@@ -36,8 +36,13 @@ public sealed partial class RelayWorker
 
     private async Task<Outcome> SendAsync(OutboundEmail claimed, CancellationToken cancellationToken)
     {
+        var notes = new List<string>(4);
+        if (await RepairSentCopyAsync(claimed, cancellationToken).ConfigureAwait(false) is { } missing)
+        {
+            notes.Add(missing);
+        }
+
         var (hosted, external, unknown) = await ClassifyAsync(claimed.Recipients, cancellationToken).ConfigureAwait(false);
-        var notes = new List<string>(3);
         if (unknown.Count > 0)
         {
             notes.Add("550 5.1.1 no hosted inbox for " + string.Join(", ", unknown) + "; not relayed");
@@ -50,14 +55,20 @@ public sealed partial class RelayWorker
 
         var cleanedKey = CleanedKey(claimed.BlobKey);
         var size = await CleanAsync(claimed.BlobKey, cleanedKey, cancellationToken).ConfigureAwait(false);
+        var allDelivered = false;
         if (hosted.Count > 0)
         {
-            notes.Insert(0, await DeliverLocallyAsync(claimed, cleanedKey, size, hosted, cancellationToken).ConfigureAwait(false));
+            var (note, everyone) = await DeliverLocallyAsync(claimed, cleanedKey, size, hosted, cancellationToken).ConfigureAwait(false);
+            notes.Insert(0, note);
+            allDelivered = everyone;
         }
 
         if (external.Count == 0)
         {
-            return new Outcome(OutboundStatus.Sent, null, string.Join("; ", notes));
+            // Delivered only when the message is in every recipient's mailbox: one left over quota (retried by the
+            // delivery worker) or an unknown user means it has left our hands without having arrived everywhere.
+            var status = allDelivered && unknown.Count == 0 ? OutboundStatus.Delivered : OutboundStatus.Sent;
+            return new Outcome(status, null, string.Join("; ", notes));
         }
 
         RelayResult result;
@@ -79,6 +90,10 @@ public sealed partial class RelayWorker
         {
             RelaySent sent => new Outcome(OutboundStatus.Sent, sent.ProviderMessageId, Join(_relay.Name + ": " + sent.ProviderMessageId, sent.Detail, notes)),
             RelayTemporaryFailure temporary => new Outcome(OutboundStatus.Queued, null, Join(_relay.Name + ": " + temporary.Reason, null, notes), temporary.RetryAfter),
+            // A remote refusal of every recipient is a bounce; a hosted recipient delivered here was not refused,
+            // so with one the message is sent (the refusal kept in the history).
+            RelayPermanentFailure { RecipientsRefused: true } bounce => new Outcome(
+                hosted.Count == 0 ? OutboundStatus.Bounced : OutboundStatus.Sent, null, Join(_relay.Name + ": " + bounce.RemoteReply, null, notes)),
             RelayPermanentFailure permanent => new Outcome(OutboundStatus.Failed, null, Join(_relay.Name + ": " + permanent.RemoteReply, null, notes)),
             _ => throw new InvalidOperationException($"Unknown relay result {result.GetType().Name}."),
         };
@@ -119,19 +134,49 @@ public sealed partial class RelayWorker
     /// derived from its key, so a retried attempt finds the same record) and delivered at once. An inbox over its
     /// storage quota leaves the accepted record pending, and the delivery worker retries it.
     /// </summary>
-    private async Task<string> DeliverLocallyAsync(OutboundEmail claimed, string cleanedKey, long size, List<string> hosted, CancellationToken cancellationToken)
+    private async Task<(string Note, bool AllDelivered)> DeliverLocallyAsync(OutboundEmail claimed, string cleanedKey, long size, List<string> hosted, CancellationToken cancellationToken)
     {
         var accepted = await _ingest.AcceptStoredAsync(cleanedKey, size, new MessageEnvelope(claimed.MailFrom, hosted), cancellationToken).ConfigureAwait(false);
         var delivery = await _ingest.DeliverAsync(accepted.Id, cancellationToken).ConfigureAwait(false);
         if (delivery.Recipients.Count == 0)
         {
-            return "delivered locally by an earlier attempt to " + string.Join(", ", hosted);
+            // An earlier attempt delivered it; whether every recipient got it then is not known here.
+            return ("delivered locally by an earlier attempt to " + string.Join(", ", hosted), false);
         }
 
         var delivered = delivery.Recipients.Where(r => r.Outcome == RecipientOutcome.Delivered).Select(r => r.Recipient).ToList();
         var pending = delivery.Recipients.Where(r => r.Outcome == RecipientOutcome.OverQuota).Select(r => r.Recipient).ToList();
         var text = delivered.Count > 0 ? "delivered locally to " + string.Join(", ", delivered) : "no local delivery yet";
-        return pending.Count > 0 ? text + "; over quota, retried by the delivery worker: " + string.Join(", ", pending) : text;
+        var note = pending.Count > 0 ? text + "; over quota, retried by the delivery worker: " + string.Join(", ", pending) : text;
+        return (note, delivery.Recipients.All(r => r.Outcome == RecipientOutcome.Delivered));
+    }
+
+    /// <summary>
+    /// Writes the Sent copy when the submission recorded the message but died before writing it; a copy already there
+    /// is found by its id (one read). A copy that cannot be written (over quota, no Sent folder) does not hold the
+    /// message back: the returned note says so, and the history keeps it. A store fault is retried with the attempt.
+    /// </summary>
+    /// <remarks>
+    /// Only until an attempt has recorded an outcome (the initial <c>queued</c> is then no longer the only one): the
+    /// repair is an attempt's first step, so after that a missing copy was expunged by its owner and stays expunged.
+    /// An owner who expunges the copy before the first attempt gets it back; that window is the relay queue's delay.
+    /// </remarks>
+    private async Task<string?> RepairSentCopyAsync(OutboundEmail claimed, CancellationToken cancellationToken)
+    {
+        if (claimed.History.Count(h => h.Status == OutboundStatus.Queued) > 1)
+        {
+            return null;
+        }
+
+        try
+        {
+            await _sentCopies.EnsureAsync(claimed, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (MailStoreException refused) when (refused.Error is MailStoreError.OverQuota or MailStoreError.NotFound)
+        {
+            return "no Sent copy: " + refused.Message;
+        }
     }
 
     private static string Join(string head, string? detail, List<string> notes) =>

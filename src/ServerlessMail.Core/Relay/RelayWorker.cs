@@ -9,8 +9,11 @@ namespace ServerlessMail.Core;
 /// processes on one store) never both send it, and a message whose worker died mid-attempt is reclaimed once the lease
 /// expires (see <see cref="TryClaimAsync"/>). Hosted recipients are delivered locally through <see cref="MailIngestService"/> with no
 /// external hop; the rest go through the <see cref="IMailRelay"/>, after the message is cleaned
-/// (<see cref="MessageCleaner"/>). The outcome is recorded as <c>sent</c> (with the provider's id), <c>failed</c>
-/// (with the remote reply), or <c>queued</c> again with a backoff: a temporary failure never drops the message.
+/// (<see cref="MessageCleaner"/>). Before either, a Sent copy the submission did not get to write is written
+/// (<see cref="SentCopyWriter"/>). The outcome is recorded as <c>delivered</c> (every recipient hosted and delivered
+/// here), <c>sent</c> (with the provider's id), <c>bounced</c> (the remote server refused every recipient for good,
+/// with its reply), <c>failed</c> (our own permanent failure: nothing to send to, a relay refusing the message itself,
+/// too many attempts), or <c>queued</c> again with a backoff: a temporary failure never drops the message.
 /// </summary>
 public sealed partial class RelayWorker
 {
@@ -22,6 +25,7 @@ public sealed partial class RelayWorker
     private readonly RelaySignal _signal;
     private readonly TimeProvider _clock;
     private readonly RelayOptions _options;
+    private readonly SentCopyWriter _sentCopies;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public RelayWorker(
@@ -32,7 +36,8 @@ public sealed partial class RelayWorker
         IMailRelay relay,
         RelaySignal signal,
         TimeProvider clock,
-        RelayOptions? options = null)
+        RelayOptions? options = null,
+        SentCopyWriter? sentCopies = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _blobs = blobs ?? throw new ArgumentNullException(nameof(blobs));
@@ -42,6 +47,7 @@ public sealed partial class RelayWorker
         _signal = signal ?? throw new ArgumentNullException(nameof(signal));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? new RelayOptions();
+        _sentCopies = sentCopies ?? new SentCopyWriter(store, blobs, new ThreadResolver(store, clock));
     }
 
     /// <summary>Raised when an attempt fails unexpectedly (a fault, not a relay's answer); the host logs it. The message is retried.</summary>
@@ -168,7 +174,7 @@ public sealed partial class RelayWorker
         var detail = Cut(outcome.Detail);
         var updated = outcome.Status switch
         {
-            OutboundStatus.Sent => claimed with { Status = OutboundStatus.Sent, ProviderMessageId = outcome.ProviderMessageId },
+            OutboundStatus.Sent => claimed with { Status = OutboundStatus.Sent, ProviderMessageId = outcome.ProviderMessageId ?? claimed.ProviderMessageId },
             OutboundStatus.Queued when claimed.Attempts >= _options.MaxAttempts => claimed with
             {
                 Status = OutboundStatus.Failed,
@@ -211,6 +217,6 @@ public sealed partial class RelayWorker
 
     private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>What one attempt came to: <c>Sent</c>, <c>Failed</c>, or <c>Queued</c> (retry).</summary>
+    /// <summary>What one attempt came to: <c>Delivered</c>, <c>Sent</c>, <c>Bounced</c>, <c>Failed</c>, or <c>Queued</c> (retry).</summary>
     private sealed record Outcome(OutboundStatus Status, string? ProviderMessageId, string? Detail, TimeSpan? RetryAfter = null);
 }

@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using ServerlessMail.Imap;
 using ServerlessMail.Net;
 using ServerlessMail.Smtp;
 
 namespace ServerlessMail.Hosting;
 
-/// <summary>The certificate and the three SMTP listeners.</summary>
+/// <summary>The certificate, the three SMTP listeners and the two IMAP listeners.</summary>
 public sealed partial class MailServer
 {
     private ServerCertificate OpenCertificate()
@@ -31,7 +32,11 @@ public sealed partial class MailServer
         }
     }
 
-    private void StartListeners(SmtpServices services, ServerCertificate certificate, ILogger smtpLogger)
+    /// <summary>
+    /// The three SMTP listeners and the two IMAP ones, all with the same certificate, one auth throttle (failures on
+    /// any port slow down every other), the per-address connection limit and the drain on shutdown.
+    /// </summary>
+    private void StartListeners(ServerServices services, ServerCertificate certificate, ILoggerFactory loggers)
     {
         var smtp = new SmtpServerOptions
         {
@@ -40,39 +45,53 @@ public sealed partial class MailServer
             MaxMessageSize = _options.MaxMessageSize,
         };
         var throttle = new AuthThrottle(TimeProvider.System);
-        SmtpEndPoint = Listen("smtp", _options.SmtpPort, SmtpRole.Inbound, implicitTls: false);
-        SubmissionEndPoint = Listen("submission", _options.SubmissionPort, SmtpRole.Submission, implicitTls: false);
-        SubmissionsEndPoint = Listen("submissions", _options.SubmissionsPort, SmtpRole.Submissions, implicitTls: true);
+        var smtpServices = new SmtpServices(services.Ingest, services.Outbound, services.Recipients, services.Tokens);
+        var smtpLogger = loggers.CreateLogger("ServerlessMail.Smtp");
+        SmtpEndPoint = Listen("smtp", _options.SmtpPort, implicitTls: false, new SmtpConnectionHandler(SmtpRole.Inbound, smtp, smtpServices, certificate, throttle, smtpLogger), certificate);
+        SubmissionEndPoint = Listen("submission", _options.SubmissionPort, implicitTls: false, new SmtpConnectionHandler(SmtpRole.Submission, smtp, smtpServices, certificate, throttle, smtpLogger), certificate);
+        SubmissionsEndPoint = Listen("submissions", _options.SubmissionsPort, implicitTls: true, new SmtpConnectionHandler(SmtpRole.Submissions, smtp, smtpServices, certificate, throttle, smtpLogger), certificate);
 
-        IPEndPoint Listen(string name, int port, SmtpRole role, bool implicitTls)
+        var imap = new ImapServerOptions
         {
-            var endPoint = new IPEndPoint(_options.ListenAddress, port);
-            var handler = new SmtpConnectionHandler(role, smtp, services, certificate, throttle, smtpLogger);
-            var listener = new TcpListenerHost(
-                new ListenerOptions
-                {
-                    EndPoint = endPoint,
-                    Name = name,
-                    ImplicitTls = implicitTls,
-                    MaxConnectionsPerAddress = _options.MaxConnectionsPerAddress,
-                    DrainTimeout = _options.DrainTimeout,
-                },
-                handler,
-                certificate);
-            listener.ConnectionFaulted += (options, remote, exception) => HostLog.ConnectionFaulted(_logger, options.Name, remote, exception);
-            try
-            {
-                listener.Start();
-            }
-            catch (SocketException exception)
-            {
-                throw new ServerStartException($"cannot listen on {endPoint} ({name}): {exception.Message}", exception);
-            }
+            HostName = _options.HostName,
+            AppendLimit = _options.MaxMessageSize,
+            IdlePollInterval = _options.IdlePollInterval,
+        };
+        var imapServices = new ImapServices(services.Store, services.Blobs, services.Tokens, services.Append, services.Notifier);
 
-            _listeners.Add(listener);
-            var bound = listener.LocalEndPoint ?? endPoint;
-            HostLog.Listening(_logger, name, bound);
-            return bound;
+        // One handler serves both ports: each connection says whether the listener already did the TLS handshake.
+        var imapHandler = new ImapConnectionHandler(imap, imapServices, certificate, throttle, loggers.CreateLogger("ServerlessMail.Imap"));
+        ImapEndPoint = Listen("imap", _options.ImapPort, implicitTls: false, imapHandler, certificate);
+        ImapsEndPoint = Listen("imaps", _options.ImapsPort, implicitTls: true, imapHandler, certificate);
+    }
+
+    private IPEndPoint Listen(string name, int port, bool implicitTls, IConnectionHandler handler, ServerCertificate certificate)
+    {
+        var endPoint = new IPEndPoint(_options.ListenAddress, port);
+        var listener = new TcpListenerHost(
+            new ListenerOptions
+            {
+                EndPoint = endPoint,
+                Name = name,
+                ImplicitTls = implicitTls,
+                MaxConnectionsPerAddress = _options.MaxConnectionsPerAddress,
+                DrainTimeout = _options.DrainTimeout,
+            },
+            handler,
+            certificate);
+        listener.ConnectionFaulted += (options, remote, exception) => HostLog.ConnectionFaulted(_logger, options.Name, remote, exception);
+        try
+        {
+            listener.Start();
         }
+        catch (SocketException exception)
+        {
+            throw new ServerStartException($"cannot listen on {endPoint} ({name}): {exception.Message}", exception);
+        }
+
+        _listeners.Add(listener);
+        var bound = listener.LocalEndPoint ?? endPoint;
+        HostLog.Listening(_logger, name, bound);
+        return bound;
     }
 }

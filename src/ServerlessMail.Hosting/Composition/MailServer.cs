@@ -8,8 +8,9 @@ using ServerlessMail.Smtp;
 namespace ServerlessMail.Hosting;
 
 /// <summary>
-/// A running ServerlessMail on one machine: the store, Core's services, the delivery and relay workers, and the three
-/// SMTP listeners (inbound MX, submission with STARTTLS, submissions with implicit TLS). <see cref="StartAsync"/>
+/// A running ServerlessMail on one machine: the store, Core's services, the delivery and relay workers, the three
+/// SMTP listeners (inbound MX, submission with STARTTLS, submissions with implicit TLS), the two IMAP listeners
+/// (STARTTLS and implicit TLS) and the REST API. <see cref="StartAsync"/>
 /// returns once every listener is bound and the workers run; <see cref="StopAsync"/> stops accepting, lets sessions in
 /// flight finish for <see cref="ServerOptions.DrainTimeout"/>, then stops the workers and closes the store.
 /// </summary>
@@ -36,10 +37,27 @@ public sealed partial class MailServer : IAsyncDisposable
 
     public IPEndPoint SubmissionsEndPoint { get; private set; } = null!;
 
+    public IPEndPoint ImapEndPoint { get; private set; } = null!;
+
+    public IPEndPoint ImapsEndPoint { get; private set; } = null!;
+
+    public IPEndPoint ApiEndPoint { get; private set; } = null!;
+
+    /// <summary>Core's services over the store, shared by every edge (see <see cref="ServerServices"/>).</summary>
+    public ServerServices Services { get; private set; } = null!;
+
+    /// <summary>The default account and domain, and the admin token when this start created it (see <see cref="TryIt"/>).</summary>
+    public FirstStartResult FirstStart { get; private set; } = null!;
+
+    /// <summary>On the start that created the admin token, the text to show its operator once; otherwise null.</summary>
+    public string? TryIt => FirstStart.NewAdminToken is null
+        ? null
+        : TryItBlock.Render(FirstStart, _options.ListenAddress, SmtpEndPoint.Port, ApiEndPoint.Port, ImapEndPoint.Port, ImapsEndPoint.Port);
+
     /// <summary>The line the serve contract prints once everything runs; tests and benchmarks wait for it.</summary>
     public string ReadyLine => string.Create(
         CultureInfo.InvariantCulture,
-        $"ready smtp={SmtpEndPoint} submission={SubmissionEndPoint} submissions={SubmissionsEndPoint}");
+        $"ready smtp={SmtpEndPoint} submission={SubmissionEndPoint} submissions={SubmissionsEndPoint} imap={ImapEndPoint} imaps={ImapsEndPoint} api={ApiEndPoint}");
 
     public static async Task<MailServer> StartAsync(ServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
@@ -68,7 +86,7 @@ public sealed partial class MailServer : IAsyncDisposable
         HostLog.Stopping(_logger, _options.DrainTimeout);
 
         // Listeners first, so nothing new is accepted while the workers finish what they hold.
-        await Task.WhenAll(_listeners.Select(l => l.DisposeAsync().AsTask())).ConfigureAwait(false);
+        await Task.WhenAll(_listeners.Select(l => l.DisposeAsync().AsTask()).Append(StopApiAsync())).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_workers).ConfigureAwait(false);
         for (var i = _owned.Count - 1; i >= 0; i--)
@@ -102,6 +120,16 @@ public sealed partial class MailServer : IAsyncDisposable
 
         _owned.Add(opened);
         HostLog.StoreOpened(_logger, opened.Description);
+        try
+        {
+            FirstStart = await Hosting.FirstStart.EnsureAsync(_options, opened.Store, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MailStoreException exception)
+        {
+            throw new ServerStartException($"could not create the default account for {_options.DefaultDomain}: {exception.Message}", exception);
+        }
+
+        HostLog.DefaultDomain(_logger, FirstStart.Domain, FirstStart.AccountId, FirstStart.AdminTokenPath);
 
         var certificate = OpenCertificate();
         _ownedSync.Add(certificate);
@@ -123,16 +151,21 @@ public sealed partial class MailServer : IAsyncDisposable
         var tokens = new TokenService(store, clock);
         var recipients = new RecipientResolver(store);
         var threads = new ThreadResolver(store, clock);
+        var quotas = new QuotaService(store, clock);
         var notifier = new MailboxNotifier();
 
-        // Accepting a message notifies deliverySignal, which wakes the delivery worker below.
+        // Accepting a message notifies deliverySignal, which wakes the delivery worker below; every write that changes
+        // an inbox publishes on the one notifier, which wakes IMAP IDLE and the REST wait-for.
         var ingest = new MailIngestService(store, blobs, recipients, threads, deliverySignal, clock, notifier);
-        var outbound = new OutboundService(store, blobs, new QuotaService(store, clock), threads, clock, relaySignal, notifier);
+        var outbound = new OutboundService(store, blobs, quotas, threads, clock, relaySignal, notifier);
+        Services = new ServerServices(
+            store, blobs, tokens, new InboxService(store, blobs, clock), new AccountService(store, tokens, clock), recipients, threads, quotas,
+            ingest, outbound, new MessageAppendService(store, blobs, threads, clock, notifier), notifier, clock);
         StartWorkers(
             new DeliveryWorker(store, ingest, deliverySignal, clock),
             new RelayWorker(store, blobs, ingest, recipients, relay, relaySignal, clock));
 
-        var services = new SmtpServices(ingest, outbound, recipients, tokens);
-        StartListeners(services, certificate, loggers.CreateLogger("ServerlessMail.Smtp"));
+        StartListeners(Services, certificate, loggers);
+        await StartApiAsync(Services, loggers, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -41,4 +41,7 @@ internal static partial class HostLog
 
     [LoggerMessage(12, LogLevel.Information, "stopped")]
     public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(13, LogLevel.Information, "default domain {Domain} (account {AccountId}); admin token file {TokenPath}")]
+    public static partial void DefaultDomain(ILogger logger, string domain, string accountId, string tokenPath);
 }

@@ -39,6 +39,21 @@ public sealed record ServerOptions
 
     public int SubmissionsPort { get; init; } = 2465;
 
+    public int ImapPort { get; init; } = 1143;
+
+    public int ImapsPort { get; init; } = 8993;
+
+    public int ApiPort { get; init; } = 8080;
+
+    /// <summary>The domain the first start creates with the default account; new inboxes land in it unless told otherwise.</summary>
+    public string DefaultDomain { get; init; } = "example.test";
+
+    /// <summary>
+    /// How often an IMAP IDLE session re-reads the store when no in-process notification wakes it. Everything this
+    /// process writes notifies at once; the poll catches writers elsewhere (a Lambda delivering to the AWS store).
+    /// </summary>
+    public TimeSpan IdlePollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The inbound greeting pause that catches clients talking first (RFC 5321 §3.1); 0 turns it off.</summary>
     public TimeSpan GreetingDelay { get; init; } = TimeSpan.FromSeconds(1);
 

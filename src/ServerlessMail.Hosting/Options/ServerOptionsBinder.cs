@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using ServerlessMail.Core;
 
 namespace ServerlessMail.Hosting;
 
@@ -47,6 +48,11 @@ public static class ServerOptionsBinder
             SmtpPort = Port(source, ServerSettings.SmtpPort) ?? defaults.SmtpPort,
             SubmissionPort = Port(source, ServerSettings.SubmissionPort) ?? defaults.SubmissionPort,
             SubmissionsPort = Port(source, ServerSettings.SubmissionsPort) ?? defaults.SubmissionsPort,
+            ImapPort = Port(source, ServerSettings.ImapPort) ?? defaults.ImapPort,
+            ImapsPort = Port(source, ServerSettings.ImapsPort) ?? defaults.ImapsPort,
+            ApiPort = Port(source, ServerSettings.ApiPort) ?? defaults.ApiPort,
+            DefaultDomain = DomainName(source) ?? defaults.DefaultDomain,
+            IdlePollInterval = PollInterval(source, ServerSettings.IdlePoll) ?? defaults.IdlePollInterval,
             GreetingDelay = Seconds(source, ServerSettings.GreetingDelay) ?? defaults.GreetingDelay,
             MaxMessageSize = Size(source, ServerSettings.MaxMessageSize) ?? defaults.MaxMessageSize,
             MaxConnectionsPerAddress = Count(source, ServerSettings.MaxConnectionsPerAddress) ?? defaults.MaxConnectionsPerAddress,
@@ -70,10 +76,15 @@ public static class ServerOptionsBinder
 
     private static void Check(ServerOptions options)
     {
-        int[] ports = [options.SmtpPort, options.SubmissionPort, options.SubmissionsPort];
-        if (ports.Distinct().Count() != ports.Length)
+        (Setting Setting, int Port)[] ports =
+        [
+            (ServerSettings.SmtpPort, options.SmtpPort), (ServerSettings.SubmissionPort, options.SubmissionPort),
+            (ServerSettings.SubmissionsPort, options.SubmissionsPort), (ServerSettings.ImapPort, options.ImapPort),
+            (ServerSettings.ImapsPort, options.ImapsPort), (ServerSettings.ApiPort, options.ApiPort),
+        ];
+        foreach (var clash in ports.GroupBy(p => p.Port).Where(g => g.Count() > 1))
         {
-            throw new OptionsException($"{ServerSettings.SmtpPort.Flag}, {ServerSettings.SubmissionPort.Flag} and {ServerSettings.SubmissionsPort.Flag} must differ (got {string.Join(", ", ports)}).");
+            throw new OptionsException($"{string.Join(" and ", clash.Select(p => p.Setting.Flag))} must differ (both {clash.Key}); every listener needs its own port.");
         }
 
         if ((options.TlsCertificatePath is null) != (options.TlsKeyPath is null))
@@ -113,6 +124,31 @@ public static class ServerOptionsBinder
         return value is null || Uri.CheckHostName(value) == UriHostNameType.Dns
             ? value
             : throw Bad(source.Get(ServerSettings.HostName)!.Value.Origin, value, "a DNS host name such as mail.example.com");
+    }
+
+    private static string? DomainName(SettingSource source)
+    {
+        var value = Text(source, ServerSettings.Domain);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return RecipientResolver.Normalize("x@" + value)?.Domain is { } normalized && Uri.CheckHostName(normalized) == UriHostNameType.Dns
+            ? normalized
+            : throw Bad(source.Get(ServerSettings.Domain)!.Value.Origin, value, "a domain name such as example.test");
+    }
+
+    private static TimeSpan? PollInterval(SettingSource source, Setting setting)
+    {
+        if (source.Get(setting) is not var (value, origin))
+        {
+            return null;
+        }
+
+        return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.1 and <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw Bad(origin, value, "seconds from 0.1 to 3600, such as 30 or 2.5");
     }
 
     private static int? Port(SettingSource source, Setting setting)

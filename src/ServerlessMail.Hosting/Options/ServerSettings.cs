@@ -2,21 +2,29 @@ namespace ServerlessMail.Hosting;
 
 /// <summary>
 /// One setting: its flag (without the dashes), its variable <c>SERVERLESSMAIL_&lt;FLAG_IN_CAPS&gt;</c>, help text with
-/// the default, and whether it is a switch (a flag without a value). A flag wins over its variable.
+/// the default, and whether it is a switch (a flag without a value). A flag wins over its variable, the variable over
+/// the config file. An alias is an older name that keeps working as a flag, a variable and a config key.
 /// </summary>
-public sealed record Setting(string Name, string ArgumentName, string Description, bool IsSwitch = false, bool EnvironmentOnly = false)
+public sealed record Setting(string Name, string ArgumentName, string Description, bool IsSwitch = false, bool EnvironmentOnly = false, string? Alias = null)
 {
     public const string EnvironmentPrefix = "SERVERLESSMAIL_";
 
     public string Flag => "--" + Name;
 
-    public string EnvironmentVariable => EnvironmentPrefix + Name.ToUpperInvariant().Replace('-', '_');
+    public string EnvironmentVariable => VariableOf(Name);
+
+    public string? AliasFlag => Alias is null ? null : "--" + Alias;
+
+    public string? AliasVariable => Alias is null ? null : VariableOf(Alias);
+
+    private static string VariableOf(string name) => EnvironmentPrefix + name.ToUpperInvariant().Replace('-', '_');
 }
 
 /// <summary>The settings of the serve contract, in help order. The CLI builds its options from these lists.</summary>
 public static class ServerSettings
 {
-    public static readonly Setting DataDir = new("data-dir", "DIR", $"Where the embedded store and the self-signed certificate live. Default: ./{StoreOptions.DefaultDataDirectory}.");
+    public static readonly Setting Config = new("config", "FILE", "A JSON file of settings by these names ({\"smtp-port\": 2525, \"domain\": \"example.test\"}); flags and variables win over it.");
+    public static readonly Setting DataDir = new("data", "DIR", $"Where the embedded store, the self-signed certificate and admin.token live. Default: ./{StoreOptions.DefaultDataDirectory}.", Alias: "data-dir");
     public static readonly Setting Store = new("store", "local|aws", "The mail store: local (SQLite and files in the data dir) or aws (DynamoDB and S3). Default: local.");
     public static readonly Setting Fsync = new("fsync", "true|false", "Embedded store: fsync every commit and message file. Default: true; false only for throwaway data.");
     public static readonly Setting AwsTable = new("aws-table", "NAME", "AWS store: the DynamoDB table. Default: serverlessmail.");
@@ -31,6 +39,11 @@ public static class ServerSettings
     public static readonly Setting SmtpPort = new("smtp-port", "PORT", "Inbound MX port (STARTTLS offered, no AUTH). Default: 2525.");
     public static readonly Setting SubmissionPort = new("submission-port", "PORT", "Submission port (STARTTLS, then AUTH with an API token). Default: 2587.");
     public static readonly Setting SubmissionsPort = new("submissions-port", "PORT", "Submission port with implicit TLS. Default: 2465.");
+    public static readonly Setting ImapPort = new("imap-port", "PORT", "IMAP port (STARTTLS, then LOGIN with an inbox address and an API token). Default: 1143.");
+    public static readonly Setting ImapsPort = new("imaps-port", "PORT", "IMAP port with implicit TLS. Default: 8993.");
+    public static readonly Setting ApiPort = new("api-port", "PORT", "The REST API (HTTP) port. Default: 8080.");
+    public static readonly Setting Domain = new("domain", "DOMAIN", "The default domain, made with the default account on first start. Default: example.test.");
+    public static readonly Setting IdlePoll = new("idle-poll", "SECONDS", "How often IMAP IDLE re-reads the store when no in-process change arrives (mail written by another process, as on the AWS store). Default: 30.");
     public static readonly Setting GreetingDelay = new("greeting-delay", "SECONDS", "Inbound greeting pause that catches clients talking first. Default: 1; 0 turns it off.");
     public static readonly Setting MaxMessageSize = new("max-message-size", "BYTES", "Largest message accepted (SMTP SIZE). Default: 26214400 (25 MB).");
     public static readonly Setting MaxConnectionsPerAddress = new("max-connections-per-address", "COUNT", "Simultaneous connections from one IP address, per port; more get 421. Default: 20.");
@@ -48,12 +61,12 @@ public static class ServerSettings
 
     /// <summary>What the operator commands take: they open the store the server uses, nothing else.</summary>
     public static IReadOnlyList<Setting> StoreSettings { get; } =
-        [DataDir, Store, Fsync, AwsTable, AwsBucket, AwsRegion, DynamoDbEndpoint, S3Endpoint, AwsCreateMissing];
+        [Config, DataDir, Store, Fsync, AwsTable, AwsBucket, AwsRegion, DynamoDbEndpoint, S3Endpoint, AwsCreateMissing];
 
     public static IReadOnlyList<Setting> All { get; } =
     [
         .. StoreSettings,
-        HostName, Listen, SmtpPort, SubmissionPort, SubmissionsPort, GreetingDelay, MaxMessageSize, MaxConnectionsPerAddress,
+        Domain, HostName, Listen, SmtpPort, SubmissionPort, SubmissionsPort, ImapPort, ImapsPort, ApiPort, IdlePoll, GreetingDelay, MaxMessageSize, MaxConnectionsPerAddress,
         Relay, SesEndpoint, SesRegion, SesConfigurationSet, Smarthost, SmarthostTls, SmarthostUser, SmarthostPassword,
         TlsCert, TlsKey, LogLevel,
     ];

@@ -48,9 +48,14 @@ internal static class SmtpReplies
     public static SmtpReply QuotaExceeded(QuotaDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return decision.Limit == QuotaLimitKind.SendsPerMinute
-            ? new SmtpReply(452, "4.7.1", $"Rate limited: {decision.Describe()}")
-            : new SmtpReply(550, "5.7.1", $"Quota exceeded: {decision.Describe()}");
+        return decision.Limit switch
+        {
+            QuotaLimitKind.SendsPerMinute => new SmtpReply(452, "4.7.1", $"Rate limited: {decision.Describe()}"),
+
+            // RFC 3463 §3.3: X.2.2 "mailbox full"; the Sent copy would not fit, so the message is refused whole.
+            QuotaLimitKind.StoredBytes => new SmtpReply(552, "5.2.2", $"Message refused: {decision.Describe()}"),
+            _ => new SmtpReply(550, "5.7.1", $"Quota exceeded: {decision.Describe()}"),
+        };
     }
 
     public static SmtpReply For(SmtpRejection rejection) => rejection switch

@@ -15,10 +15,13 @@ internal sealed class ServeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly List<string> _log = [];
 
-    private ServeProcess(Process process, string dataDirectory)
+    private readonly bool _ownsDirectory;
+
+    private ServeProcess(Process process, string dataDirectory, bool ownsDirectory)
     {
         _process = process;
         DataDirectory = dataDirectory;
+        _ownsDirectory = ownsDirectory;
     }
 
     public string DataDirectory { get; }
@@ -28,6 +31,17 @@ internal sealed class ServeProcess : IAsyncDisposable
     public IPEndPoint Submission { get; private set; } = null!;
 
     public IPEndPoint Submissions { get; private set; } = null!;
+
+    public IPEndPoint Imap { get; private set; } = null!;
+
+    public IPEndPoint Imaps { get; private set; } = null!;
+
+    public IPEndPoint Api { get; private set; } = null!;
+
+    public Uri ApiUrl => new($"http://{Api}");
+
+    /// <summary>The admin token the first start wrote (account scope, every permission).</summary>
+    public string AdminToken => File.ReadAllText(Path.Combine(DataDirectory, "admin.token")).Trim();
 
     /// <summary>The self-signed certificate the server made in its data directory, for clients to trust.</summary>
     public string CertificatePath => Path.Combine(DataDirectory, "tls", "cert.pem");
@@ -44,14 +58,16 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServeProcess> StartAsync(IEnumerable<string>? extraArguments = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts serve; on <paramref name="dataDirectory"/> when given (left in place at the end), else on a temp one.</summary>
+    public static async Task<ServeProcess> StartAsync(IEnumerable<string>? extraArguments = null, IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("sm-e2e-").FullName;
+        var ownsDirectory = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("sm-e2e-").FullName;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] arguments =
         [
             RepositoryLayout.CliAssembly, "serve", "--data-dir", dataDirectory, "--greeting-delay", "0",
-            "--smtp-port", FreePort(), "--submission-port", FreePort(), "--submissions-port", FreePort(), "--fsync", "false",
+            "--smtp-port", FreePort(), "--submission-port", FreePort(), "--submissions-port", FreePort(), "--imap-port", FreePort(), "--imaps-port", FreePort(), "--api-port", FreePort(), "--fsync", "false",
             .. extraArguments ?? [],
         ];
         foreach (var argument in arguments)
@@ -65,7 +81,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start serverlessmail serve.");
-        var serve = new ServeProcess(process, dataDirectory);
+        var serve = new ServeProcess(process, dataDirectory, ownsDirectory);
         var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
@@ -121,6 +137,11 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -138,7 +159,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The contract's line: <c>ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT</c>.</summary>
+    /// <summary>The contract's line: <c>ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT imap=ADDR:PORT imaps=ADDR:PORT api=ADDR:PORT</c>.</summary>
     private void Parse(string line)
     {
         var fields = line["ready ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -147,6 +168,9 @@ internal sealed class ServeProcess : IAsyncDisposable
         Smtp = fields["smtp"];
         Submission = fields["submission"];
         Submissions = fields["submissions"];
+        Imap = fields["imap"];
+        Imaps = fields["imaps"];
+        Api = fields["api"];
     }
 
     private void Record(string? line)

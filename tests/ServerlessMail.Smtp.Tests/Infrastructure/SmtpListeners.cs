@@ -22,12 +22,12 @@ internal sealed class SmtpListeners : IAsyncDisposable
 
     public int SubmissionsPort { get; private set; }
 
-    public static async Task<SmtpListeners> StartAsync(SmtpServerOptions? options = null, int maxConnectionsPerAddress = 20)
+    public static async Task<SmtpListeners> StartAsync(SmtpServerOptions? options = null, int maxConnectionsPerAddress = 20, int maxConnections = 1_000)
     {
         var listeners = new SmtpListeners(await SmtpWorld.CreateAsync());
-        listeners.InboundPort = listeners.Start(SmtpRole.Inbound, options, maxConnectionsPerAddress);
-        listeners.SubmissionPort = listeners.Start(SmtpRole.Submission, options, maxConnectionsPerAddress);
-        listeners.SubmissionsPort = listeners.Start(SmtpRole.Submissions, options, maxConnectionsPerAddress);
+        listeners.InboundPort = listeners.Start(SmtpRole.Inbound, options, maxConnectionsPerAddress, maxConnections);
+        listeners.SubmissionPort = listeners.Start(SmtpRole.Submission, options, maxConnectionsPerAddress, maxConnections);
+        listeners.SubmissionsPort = listeners.Start(SmtpRole.Submissions, options, maxConnectionsPerAddress, maxConnections);
         return listeners;
     }
 
@@ -58,7 +58,7 @@ internal sealed class SmtpListeners : IAsyncDisposable
         await World.DisposeAsync();
     }
 
-    private int Start(SmtpRole role, SmtpServerOptions? options, int maxConnectionsPerAddress)
+    private int Start(SmtpRole role, SmtpServerOptions? options, int maxConnectionsPerAddress, int maxConnections)
     {
         var listener = new ListenerOptions
         {
@@ -66,6 +66,7 @@ internal sealed class SmtpListeners : IAsyncDisposable
             Name = "smtp-" + role.ToString().ToLowerInvariant(),
             ImplicitTls = role == SmtpRole.Submissions,
             MaxConnectionsPerAddress = maxConnectionsPerAddress,
+            MaxConnections = maxConnections,
             DrainTimeout = TimeSpan.FromSeconds(2),
         };
         var host = new TcpListenerHost(listener, World.Handler(role, options), TestCertificate.Instance);

@@ -64,6 +64,17 @@ internal sealed class SmtpWorld : IAsyncDisposable
 
     public CapturingLogger Log { get; } = new();
 
+    /// <summary>
+    /// Makes every later blob write fail as a full or broken disk would: the blob directory is replaced by a file,
+    /// so creating anything under it is an I/O error. Reads of the metadata store keep working.
+    /// </summary>
+    public void BreakBlobWrites()
+    {
+        var blobs = Path.Combine(_directory.FullName, LocalStorageOptions.BlobDirectoryName);
+        Directory.Delete(blobs, recursive: true);
+        File.WriteAllText(blobs, "not a directory");
+    }
+
     public AuthThrottle Throttle { get; private set; } = new(TimeProvider.System);
 
     public static async Task<SmtpWorld> CreateAsync(QuotaLimits? accountLimits = null)

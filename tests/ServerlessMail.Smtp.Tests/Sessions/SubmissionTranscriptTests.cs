@@ -1,4 +1,5 @@
 using System.Text;
+using System.Net;
 using ServerlessMail.Core;
 
 namespace ServerlessMail.Smtp.Tests;
@@ -202,6 +203,39 @@ public sealed class SubmissionTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMailboxOverItsStorageQuota_IsRefusedWith552_AndNothingIsQueued()
+    {
+        await using var world = await SmtpWorld.CreateAsync(new QuotaLimits(SendsPerDay: null, SendsPerMinute: null, StoredBytes: 64));
+        await using var client = await AuthenticatedAsync(SmtpRole.Submission, world: world);
+        await client.RunAsync(Send("too big for the Sent folder"));
+        await client.ExpectLineAsync("552 5.2.2 Message refused: the mailbox is over its storage quota (account limit of 64 bytes stored)");
+
+        // The session is still usable, and nothing was stored or queued.
+        await client.RunAsync("""
+            C: NOOP
+            S: 250 2.0.0 OK
+            """);
+        Assert.Empty(await world.MessagesAsync(world.Alice, "Sent"));
+        Assert.Empty((await world.Store.ListOutboundAsync(world.Alice.Id, new PageRequest())).Items);
+    }
+
+    [Fact]
+    public async Task ASubmissionStorageFault_Gets451_Never250_AndNothingIsQueued()
+    {
+        await using var client = await AuthenticatedAsync(SmtpRole.Submission);
+        _world.BreakBlobWrites();
+        await client.RunAsync(Send("lost"));
+        await client.ExpectLineAsync("451 4.3.0");
+        await client.RunAsync("""
+            C: NOOP
+            S: 250 2.0.0
+            """);
+        Assert.Empty((await _world.Store.ListOutboundAsync(_world.Alice.Id, new PageRequest())).Items);
+        Assert.Empty(await _world.MessagesAsync(_world.Alice, "Sent"));
+        Assert.Contains(_world.Log.Entries, e => e.StartsWith("Error: ", StringComparison.Ordinal) && e.Contains("storage fault", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ARevokedToken_EndsTheSessionAtItsNextMail()
     {
         await using var client = await AuthenticatedAsync(SmtpRole.Submission);
@@ -213,6 +247,54 @@ public sealed class SubmissionTranscriptTests : IAsyncLifetime
             S: 421 4.7.0 The credentials are no longer valid
             """);
         await client.ExpectClosedAsync();
+    }
+
+    [Fact]
+    public async Task RevokingTheToken_EndsTheIdleSessionAtOnce()
+    {
+        await using var client = await AuthenticatedAsync(SmtpRole.Submission);
+        Assert.Equal(1, _world.Tokens.Revocations.CountFor(_world.AliceTokenId));
+        var admin = new Principal(_world.Account.Id, "tok_operator", null, TokenPermissions.All);
+
+        // Through TokenService, as DELETE /v1/tokens/{id} and the CLI revoke: the session hears of it without a command.
+        await _world.Tokens.RevokeAsync(admin, _world.AliceTokenId);
+        await client.ExpectLineAsync("421 4.7.0 The credentials are no longer valid");
+        await client.ExpectClosedAsync();
+        Assert.Equal(0, _world.Tokens.Revocations.CountFor(_world.AliceTokenId));
+    }
+
+    [Fact]
+    public async Task RevokingTheToken_MidData_AcceptsNothing()
+    {
+        await using var client = await AuthenticatedAsync(SmtpRole.Submission);
+        await client.RunAsync("""
+            C: MAIL FROM:<alice@hosted.test>
+            S: 250
+            C: RCPT TO:<bob@hosted.test>
+            S: 250
+            C: DATA
+            S: 354
+            """);
+        await client.SendLineAsync("Subject: half a message");
+        await _world.Tokens.RevokeAsync(new Principal(_world.Account.Id, "tok_operator", null, TokenPermissions.All), _world.AliceTokenId);
+        await client.ExpectLineAsync("421 4.7.0");
+        await client.ExpectClosedAsync();
+        Assert.Empty(await _world.MessagesAsync(_world.Alice, "Sent"));
+    }
+
+    [Fact]
+    public async Task ASessionThatEnds_StopsListeningForItsToken()
+    {
+        await using (var client = await AuthenticatedAsync(SmtpRole.Submission))
+        {
+            await client.RunAsync("""
+                C: QUIT
+                S: 221
+                """);
+            await client.ExpectClosedAsync();
+        }
+
+        Assert.Equal(0, _world.Tokens.Revocations.CountFor(_world.AliceTokenId));
     }
 
     [Fact]
@@ -258,6 +340,24 @@ public sealed class SubmissionTranscriptTests : IAsyncLifetime
         await clock.WaitForTimerDueWithinAsync(TimeSpan.FromSeconds(1));
         clock.Advance(TimeSpan.FromMilliseconds(250));
         await client.ExpectLineAsync("235 2.7.0");
+    }
+
+    [Fact]
+    public async Task FailedAuth_CountsAgainstTheInboxesAccount_SoGuessesAcrossItsInboxesAddUp()
+    {
+        await using var client = await TlsReadyAsync(SmtpRole.Submission);
+        await client.RunAsync($"""
+            C: AUTH PLAIN {InboundTranscriptTests.Plain("alice@hosted.test", "wrong")}
+            S: 535 5.7.8
+            C: AUTH PLAIN {InboundTranscriptTests.Plain("nobody@hosted.test", "wrong")}
+            S: 535 5.7.8
+            """);
+
+        // From an address that never failed, against bob (who never failed either): only alice's account is slowed.
+        var elsewhere = IPAddress.Parse("198.51.100.99");
+        Assert.Equal(TimeSpan.Zero, _world.Throttle.DelayFor(elsewhere, "bob@hosted.test"));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), _world.Throttle.DelayFor(elsewhere, "bob@hosted.test", _world.Account.Id));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), _world.Throttle.DelayFor(elsewhere, "alice@hosted.test", _world.Account.Id));
     }
 
     internal static string Send(string subject) => $"""

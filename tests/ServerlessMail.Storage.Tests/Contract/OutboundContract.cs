@@ -3,7 +3,7 @@ using ServerlessMail.Core;
 namespace ServerlessMail.Storage.Tests.Contract;
 
 /// <summary>IOutboundStore through <see cref="OutboundService"/>: quota, raw blob, Sent copy, queued record, status races.</summary>
-public abstract class OutboundContract : StoreContract
+public abstract partial class OutboundContract : StoreContract
 {
     [Fact]
     public async Task ASubmissionStoresTheRawMessageASentCopyAndAQueuedRecord()

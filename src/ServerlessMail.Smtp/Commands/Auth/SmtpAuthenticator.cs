@@ -9,7 +9,8 @@ internal readonly record struct AuthOutcome(SmtpAuthentication? Authentication, 
 /// <summary>
 /// Checks SASL credentials against Core: the user name must be an inbox's own address, the password a valid API token
 /// with send permission whose scope covers that inbox. Every attempt first waits out <see cref="AuthThrottle"/>'s delay
-/// for the peer address and the user name; failures make the next wait longer.
+/// for the peer address, the user name and the account of the inbox it names (looked up first, so the token is never
+/// checked before the wait); failures make the next wait longer.
 /// </summary>
 internal static class SmtpAuthenticator
 {
@@ -17,16 +18,21 @@ internal static class SmtpAuthenticator
     {
         var throttle = session.Context.Throttle;
         var address = session.Connection.RemoteAddress;
-        var delay = throttle.DelayFor(address, credentials.UserName);
-        if (delay > TimeSpan.Zero)
-        {
-            await Task.Delay(delay, session.Context.Clock, session.Cancellation).ConfigureAwait(false);
-        }
-
         SmtpAuthentication? authentication;
         try
         {
-            authentication = await CheckAsync(session, credentials).ConfigureAwait(false);
+            var inbox = await FindInboxAsync(session, credentials.UserName).ConfigureAwait(false);
+            var delay = throttle.DelayFor(address, credentials.UserName, inbox?.AccountId);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, session.Context.Clock, session.Cancellation).ConfigureAwait(false);
+            }
+
+            authentication = inbox is null ? null : await CheckAsync(session, credentials, inbox).ConfigureAwait(false);
+            if (authentication is null)
+            {
+                throttle.RecordFailure(address, credentials.UserName, inbox?.AccountId);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -34,17 +40,14 @@ internal static class SmtpAuthenticator
             return new AuthOutcome(null, TemporaryFailure: true);
         }
 
-        if (authentication is null)
-        {
-            throttle.RecordFailure(address, credentials.UserName);
-        }
-        else
+        if (authentication is not null)
         {
             throttle.RecordSuccess(credentials.UserName);
         }
 
         return new AuthOutcome(authentication, false);
     }
+
 
     /// <summary>
     /// Before each MAIL: is the token still valid? A revoked or expired token ends the session with 421. Returns false
@@ -72,14 +75,8 @@ internal static class SmtpAuthenticator
         }
     }
 
-    private static async Task<SmtpAuthentication?> CheckAsync(SmtpSession session, SaslCredentials credentials)
+    private static async Task<SmtpAuthentication?> CheckAsync(SmtpSession session, SaslCredentials credentials, Inbox inbox)
     {
-        var inbox = await FindInboxAsync(session, credentials.UserName).ConfigureAwait(false);
-        if (inbox is null)
-        {
-            return null;
-        }
-
         var check = await session.Context.Services.Tokens.CheckAsync(credentials.Password, session.Cancellation).ConfigureAwait(false);
         if (!check.IsValid || check.Principal is not { } principal || !principal.Covers(inbox) || !principal.Has(TokenPermissions.Send))
         {
