@@ -18,6 +18,10 @@ internal static class ImapSyntax
 
     private const int ChunkSize = 16 * 1024;
 
+    // TEXT-CHAR (RFC 3501 §9) that needs no escape in a quoted string: printable ASCII and TAB, but '"' and '\'.
+    private static readonly SearchValues<char> PlainQuotedChars = SearchValues.Create(
+        "\t !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     public static void WriteNString(IBufferWriter<byte> output, string? value)
     {
         if (value is null)
@@ -32,6 +36,11 @@ internal static class ImapSyntax
     public static void WriteString(IBufferWriter<byte> output, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (TryWriteQuotedAscii(output, value))
+        {
+            return;
+        }
+
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
         byte[]? rented = null;
         var buffer = max <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(max));
@@ -138,6 +147,23 @@ internal static class ImapSyntax
             }
         }
 
+        return true;
+    }
+
+    // The common case (media types, parameter names, most values): ASCII that quotes without escapes, narrowed
+    // straight into the output with no encoding pass and no scratch buffer.
+    private static bool TryWriteQuotedAscii(IBufferWriter<byte> output, string value)
+    {
+        if (value.Length > MaxQuotedLength || value.AsSpan().IndexOfAnyExcept(PlainQuotedChars) >= 0)
+        {
+            return false;
+        }
+
+        var span = output.GetSpan(value.Length + 2);
+        span[0] = (byte)'"';
+        Ascii.FromUtf16(value, span[1..], out var written);
+        span[written + 1] = (byte)'"';
+        output.Advance(written + 2);
         return true;
     }
 

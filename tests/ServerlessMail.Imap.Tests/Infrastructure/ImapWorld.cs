@@ -17,6 +17,7 @@ internal sealed class ImapWorld : IAsyncDisposable
     public static readonly IPEndPoint ClientEndPoint = new(IPAddress.Parse("192.0.2.20"), 40_000);
 
     private readonly DirectoryInfo _directory;
+    private TimeProvider? _throttleClock;
 
     private ImapWorld(DirectoryInfo directory, LocalMailStore store, LocalBlobStore blobs)
     {
@@ -85,9 +86,11 @@ internal sealed class ImapWorld : IAsyncDisposable
 
     public ImapConnectionHandler Handler(ImapServerOptions? options = null, TimeProvider? clock = null)
     {
-        if (clock is not null)
+        // The throttle runs on the test's clock; connections on the same clock share it, as a server's connections do.
+        if (clock is not null && clock != _throttleClock)
         {
             Throttle = new AuthThrottle(clock);
+            _throttleClock = clock;
         }
 
         return new ImapConnectionHandler(options ?? DefaultOptions(), Services, TestCertificate.Instance, Throttle, Log, clock);

@@ -11,6 +11,7 @@ public sealed class ImapSyntaxTests
     [InlineData("NIL", "\"NIL\"")]
     [InlineData("hello world", "\"hello world\"")]
     [InlineData("say \"hi\" \\o/", "\"say \\\"hi\\\" \\\\o/\"")]
+    [InlineData("tab\tinside", "\"tab\tinside\"")]
     [InlineData("two\r\nlines", "{10}\r\ntwo\r\nlines")]
     [InlineData("bare\nlf", "{7}\r\nbare\nlf")]
     [InlineData("nul\0", "{4}\r\nnul\0")]

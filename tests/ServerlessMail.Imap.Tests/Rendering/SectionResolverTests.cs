@@ -91,6 +91,16 @@ public sealed class SectionResolverTests
     public void MissingParts_DoNotExist(string message, string section) =>
         Assert.False(SectionResolver.Resolve(Render.Stored(message), Parse(section)).Exists);
 
+    [Theory]
+    [InlineData(new[] { 1, 2 }, "Full", "1.2")]
+    [InlineData(new[] { 3 }, "Mime", "3.MIME")]
+    [InlineData(new[] { 2, 1 }, "Text", "2.1.TEXT")]
+    [InlineData(new int[0], "Header", "HEADER")]
+    [InlineData(new[] { 4 }, "HeaderFields", "4.HEADER.FIELDS (FROM X-LIST-ID)")]
+    [InlineData(new int[0], "HeaderFieldsNot", "HEADER.FIELDS.NOT (FROM X-LIST-ID)")]
+    public void ToImapString_IsTheCanonicalResponseForm(int[] part, string kind, string expected) =>
+        Assert.Equal(expected, new SectionSpec(part, Enum.Parse<SectionKind>(kind), ["from", "X-List-Id"]).ToImapString());
+
     [Fact]
     public void Whole_IsTheWholeMessage()
     {
