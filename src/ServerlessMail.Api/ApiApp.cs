@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using ServerlessMail.Api.Contracts;
 using ServerlessMail.Api.Endpoints;
@@ -32,6 +33,11 @@ public static class ApiApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Behind Lambda Web Adapter (or any proxy on this machine) the peer is loopback and the client is in
+        // X-Forwarded-For; the defaults trust that header from loopback peers only, so no remote client can spoof it.
+        // The failed-auth budget is per client address and needs the real one.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor });
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseMiddleware<TokenAuthentication>();
@@ -48,6 +54,7 @@ public static class ApiApp
         collection.AddSingleton(services.Tokens);
         collection.AddSingleton(services.Clock);
         collection.AddSingleton(new IdempotencyCache(options.IdempotencyEntries, services.Clock));
+        collection.AddSingleton<FailedAuthLimiter>();
         collection.AddSingleton<Scope>();
         collection.AddSingleton<MessageReader>();
         collection.ConfigureHttpJsonOptions(json => Configure(json));

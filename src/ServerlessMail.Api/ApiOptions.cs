@@ -25,6 +25,14 @@ public sealed record ApiOptions
 
     public int RequestBurst { get; init; } = 200;
 
+    /// <summary>
+    /// Failed authentications (401s) a client address may make in a burst, and how often one more is allowed after;
+    /// past it the address gets 429. Generous for a script with a stale token, useless for guessing.
+    /// </summary>
+    public int FailedAuthBurst { get; init; } = 20;
+
+    public TimeSpan FailedAuthRefill { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>The longest wait-for; RFC-less but chosen below common proxy idle timeouts (60 s).</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -34,7 +42,7 @@ public sealed record ApiOptions
     /// </summary>
     public TimeSpan WaitRecheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Idempotency keys remembered per process for creates (sends are idempotent in the store itself).</summary>
+    /// <summary>Send answers remembered per process, to refuse a reused key with a different body (see IdempotencyMiddleware).</summary>
     public int IdempotencyEntries { get; init; } = 10_000;
 
     public TimeSpan IdempotencyLifetime { get; init; } = TimeSpan.FromHours(24);

@@ -26,7 +26,12 @@ public sealed class TokenEndpointTests
         Assert.Equal(secret[..7], listed.GetProperty("prefix").GetString());
         Assert.Equal(secret[^4..], listed.GetProperty("lastFour").GetString());
 
+        // An open SMTP or IMAP session of the token listens like this; the revoke tells it at once.
+        var ended = new TaskCompletionSource();
+        using var session = world.Services.Tokens.Revocations.Subscribe(id!, () => ended.TrySetResult());
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/v1/tokens/{id}")).StatusCode);
+        Assert.True(ended.Task.IsCompleted);
+        Assert.Equal(0, world.Services.Tokens.Revocations.CountFor(id!));
         await ApiWorld.AssertProblemAsync(await minted.GetAsync($"/v1/inboxes/{world.Alice.Id}"), 401, "unauthorized");
     }
 

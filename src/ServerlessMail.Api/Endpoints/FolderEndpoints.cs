@@ -32,9 +32,17 @@ internal static class FolderEndpoints
         var principal = context.Caller();
         var inbox = await scope.InboxAsync(principal, inboxId, cancellationToken).ConfigureAwait(false);
         principal.Require(TokenPermissions.Manage);
-        var folder = services.Inboxes.NewFolder(inbox.Id, CheckName(body.Name), SpecialUse.None, services.Clock.GetUtcNow());
-        await services.Store.CreateFolderAsync(folder, cancellationToken).ConfigureAwait(false);
-        services.Notifier.Publish(inbox.Id);
+        var name = CheckName(body.Name);
+        var (folder, existed) = await services.Inboxes.CreateFolderAsync(inbox, name, IdempotentCreate.KeyOf(context), cancellationToken).ConfigureAwait(false);
+        if (existed)
+        {
+            IdempotentCreate.Replay(context, folder.InboxId == inbox.Id && folder.Name == name);
+        }
+        else
+        {
+            services.Notifier.Publish(inbox.Id);
+        }
+
         return TypedResults.Created($"{ApiApp.BasePath}/inboxes/{inbox.Id}/folders/{folder.Id}", FolderBody.Of(folder));
     }
 

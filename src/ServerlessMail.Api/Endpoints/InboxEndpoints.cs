@@ -23,7 +23,20 @@ internal static class InboxEndpoints
     {
         var principal = context.Caller();
         principal.Require(TokenPermissions.Manage);
-        var inbox = await services.Inboxes.CreateAsync(principal, body?.LocalPart, body?.Domain, body?.DisplayName, cancellationToken).ConfigureAwait(false);
+        Inbox inbox;
+        if (IdempotentCreate.KeyOf(context) is { } key)
+        {
+            (inbox, var existed) = await services.Inboxes.CreateOnceAsync(principal, body?.LocalPart, body?.Domain, body?.DisplayName, key, cancellationToken).ConfigureAwait(false);
+            if (existed)
+            {
+                IdempotentCreate.Replay(context, Matches(inbox, body));
+            }
+        }
+        else
+        {
+            inbox = await services.Inboxes.CreateAsync(principal, body?.LocalPart, body?.Domain, body?.DisplayName, cancellationToken).ConfigureAwait(false);
+        }
+
         return TypedResults.Created($"{ApiApp.BasePath}/inboxes/{inbox.Id}", InboxBody.Of(inbox));
     }
 
@@ -72,4 +85,10 @@ internal static class InboxEndpoints
         services.Notifier.Publish(inboxId);
         return TypedResults.NoContent();
     }
+
+    /// <summary>A retry asks for the same inbox when every field it gives matches the one the first attempt made.</summary>
+    private static bool Matches(Inbox inbox, CreateInboxRequest? body) =>
+        (body?.LocalPart is not { } local || string.Equals(local.Trim(), inbox.LocalPart, StringComparison.OrdinalIgnoreCase)) &&
+        (body?.Domain is not { } domain || string.Equals(domain.Trim(), inbox.Domain, StringComparison.OrdinalIgnoreCase)) &&
+        string.Equals(body?.DisplayName, inbox.DisplayName, StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServerlessMail.Api.Contracts;
 using ServerlessMail.Api.Http;
@@ -13,7 +14,7 @@ internal static partial class InboxMessageEndpoints
     {
         var group = v1.MapGroup("/inboxes/{inboxId}/messages").WithTags("Messages").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", ListAsync).WithName("ListMessages");
-        group.MapPost("/", AppendAsync).WithName("AppendMessage").Accepts<Stream>("message/rfc822").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapPost("/", AppendAsync).WithName("AppendMessage").Accepts<Stream>("message/rfc822").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/wait", WaitAsync).WithName("WaitForMessage").Produces(StatusCodes.Status204NoContent);
     }
 
@@ -71,16 +72,32 @@ internal static partial class InboxMessageEndpoints
         }
 
         var (flagSet, keywords) = FlagNames.Parse(flags?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var request = new AppendRequest(inbox, target, flagSet, keywords, receivedAt, principal.TokenId, context.Connection.RemoteIpAddress?.ToString());
+        var request = new AppendRequest(inbox, target, flagSet, keywords, receivedAt, principal.TokenId, context.Connection.RemoteIpAddress?.ToString(), IdempotentCreate.KeyOf(context));
         var body = new BoundedReadStream(context.Request.Body, options.MaxMessageBytes);
-        var stored = await services.Append.AppendAsync(request, body, cancellationToken).ConfigureAwait(false);
-        if (stored.Size == 0)
+        var (stored, existed) = await services.Append.AppendOnceAsync(request, body, cancellationToken).ConfigureAwait(false);
+        if (existed)
+        {
+            IdempotentCreate.Replay(context, await SameContentAsync(services.Blobs, stored, body, cancellationToken).ConfigureAwait(false));
+        }
+        else if (stored.Size == 0)
         {
             await services.Store.ExpungeAsync([stored.Id], cancellationToken).ConfigureAwait(false);
             throw ApiProblem.BadRequest("The body is empty; send the raw message as message/rfc822.");
         }
 
         return TypedResults.Created($"{ApiApp.BasePath}/messages/{stored.Id}", MessageSummaryBody.Of(stored));
+    }
+
+    /// <summary>A retried append asks for the same message when its bytes are the stored message's (compared by SHA-256).</summary>
+    private static async Task<bool> SameContentAsync(IBlobStore blobs, StoredMessage stored, Stream body, CancellationToken cancellationToken)
+    {
+        var retried = await SHA256.HashDataAsync(body, cancellationToken).ConfigureAwait(false);
+        var blob = await blobs.OpenReadAsync(stored.BlobKey, cancellationToken).ConfigureAwait(false);
+        await using (blob.ConfigureAwait(false))
+        {
+            var first = await SHA256.HashDataAsync(blob, cancellationToken).ConfigureAwait(false);
+            return CryptographicOperations.FixedTimeEquals(first, retried);
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

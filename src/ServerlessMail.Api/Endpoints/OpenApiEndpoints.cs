@@ -18,7 +18,8 @@ internal static class OpenApiEndpoints
         {
             document.Info.Title = "ServerlessMail API";
             document.Info.Version = "v1";
-            document.Info.Description = "Inboxes, messages, send/reply/forward, tokens and wait-for. Authenticate with 'Authorization: Bearer <token>' or 'X-API-Key'. Errors are RFC 7807 problem JSON.";
+            document.Info.Description = "Inboxes, messages, send/reply/forward, tokens and wait-for. Authenticate with 'Authorization: Bearer <token>' or 'X-API-Key'. Errors are RFC 7807 problem JSON. Requests are rate-limited per token (429 'rate-limited'), and failed authentications per client address: past the budget every request from the address gets 429 'auth-rate-limited' with Retry-After, before its token is checked. " +
+                "Idempotency: every POST that creates or sends takes an 'Idempotency-Key' header (at most 200 characters), scoped to the account. A retry with the same key and the same request returns the resource the first attempt made (header 'Idempotent-Replayed: true'), in any process and after a restart; the same key with a different request gets 409 'idempotency-key-reused'. A token's secret is shown once: a retried token create never mints a second token and never repeats the secret, it gets 409 'token-already-created' naming the token (revoke it and create another if the first response was lost).";
             document.Servers?.Clear();
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);

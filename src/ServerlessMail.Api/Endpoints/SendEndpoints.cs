@@ -21,7 +21,7 @@ internal static class SendEndpoints
         var group = v1.MapGroup("/inboxes/{inboxId}/send").WithTags("Send")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        group.MapPost("/", SendAsync).WithName("Send");
+        group.MapPost("/", SendAsync).WithName("Send").WithMetadata(new RememberedInProcess());
     }
 
     private static async Task<Accepted<SendResponse>> SendAsync(string inboxId, SendRequest body, HttpContext context, Scope scope, ApiServices services, ApiOptions options, CancellationToken cancellationToken)
@@ -30,9 +30,9 @@ internal static class SendEndpoints
         var inbox = await scope.InboxAsync(principal, inboxId, cancellationToken).ConfigureAwait(false);
         principal.Require(TokenPermissions.Send);
         var composed = await new Composer(services, scope, options).ComposeAsync(principal, inbox, body, cancellationToken).ConfigureAwait(false);
-        var key = context.Request.Headers[IdempotencyMiddleware.HeaderName].ToString();
+        var key = IdempotentCreate.KeyOf(context);
         using var raw = new MemoryStream(composed.Raw, writable: false);
-        var result = await services.Outbound.SubmitAsync(principal, inbox, raw, inbox.Address, composed.Recipients, key.Length > 0 ? key : null, cancellationToken).ConfigureAwait(false);
+        var result = await services.Outbound.SubmitAsync(principal, inbox, raw, inbox.Address, composed.Recipients, key, cancellationToken).ConfigureAwait(false);
         if (result.Outbound is not { } outbound)
         {
             throw ApiProblem.QuotaExceeded(result.Quota, services.Clock.GetUtcNow());

@@ -15,7 +15,8 @@ internal static class TokenEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/tokens").WithTags("Tokens").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", CreateAsync).WithName("CreateToken");
+        group.MapPost("/", CreateAsync).WithName("CreateToken").ProducesProblem(StatusCodes.Status409Conflict)
+            .WithDescription("Mints a token; the secret is in this 201 only. With an Idempotency-Key a retry never mints a second token: it gets 409 token-already-created, naming the token created by the first attempt, whose secret is not shown again.");
         group.MapGet("/", ListAsync).WithName("ListTokens");
         group.MapDelete("/{tokenId}", RevokeAsync).WithName("RevokeToken");
     }
@@ -40,7 +41,19 @@ internal static class TokenEndpoints
             throw ApiProblem.BadRequest("name is required.");
         }
 
-        var (token, secret) = await services.Tokens.CreateAsync(principal, principal.AccountId, body.Name.Trim(), inboxId, permissions, body.ExpiresAt, cancellationToken).ConfigureAwait(false);
+        var name = body.Name.Trim();
+        if (IdempotentCreate.KeyOf(context) is { } key)
+        {
+            var (existing, once) = await services.Tokens.CreateOnceAsync(principal, name, inboxId, permissions, body.ExpiresAt, key, cancellationToken).ConfigureAwait(false);
+            if (once is null)
+            {
+                throw Replayed(existing, name, inboxId, permissions, body.ExpiresAt);
+            }
+
+            return TypedResults.Created($"{ApiApp.BasePath}/tokens/{existing.Id}", new CreatedTokenBody(TokenBody.Of(existing), once));
+        }
+
+        var (token, secret) = await services.Tokens.CreateAsync(principal, principal.AccountId, name, inboxId, permissions, body.ExpiresAt, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"{ApiApp.BasePath}/tokens/{token.Id}", new CreatedTokenBody(TokenBody.Of(token), secret));
     }
 
@@ -77,5 +90,18 @@ internal static class TokenEndpoints
 
         await services.Tokens.RevokeAsync(principal, tokenId, cancellationToken).ConfigureAwait(false);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// A retry of a create whose token exists: its secret was shown once, in the first answer, and is not kept, so a
+    /// retry never gets it (nor a second token). 409 <c>token-already-created</c> names the token, which the caller
+    /// revokes and creates again if the first answer was lost; a different request under the key is the usual 409.
+    /// </summary>
+    private static ApiProblem Replayed(ApiToken token, string name, string? inboxId, TokenPermissions permissions, DateTimeOffset? expiresAt)
+    {
+        var same = token.Name == name && token.InboxId == inboxId && token.Permissions == permissions && token.ExpiresAt?.ToUnixTimeSeconds() == expiresAt?.ToUnixTimeSeconds();
+        return same
+            ? ApiProblem.Conflict("token-already-created", $"The token {token.Id} was already created with this Idempotency-Key; its secret was shown only in that first response. If it was lost, revoke {token.Id} and create a new token.")
+            : IdempotentCreate.Reused();
     }
 }

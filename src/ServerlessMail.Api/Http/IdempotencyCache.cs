@@ -4,9 +4,8 @@ namespace ServerlessMail.Api.Http;
 internal sealed record IdempotentResponse(byte[] RequestHash, int Status, string? ContentType, string? Location, byte[] Body, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// A bounded, least-recently-used map of idempotency keys to responses, per process. Sends do not depend on it: the
-/// outbound store derives the outbound id from the key, so a retry is idempotent across processes too; creates
-/// (inboxes, folders, tokens, appends) are idempotent within the process that answered them.
+/// A bounded, least-recently-used map of idempotency keys to send answers, per process. A send retry is idempotent
+/// without it (the outbound id derives from the key); the map adds the 409 for a reused key with a different body.
 /// </summary>
 internal sealed class IdempotencyCache(int capacity, TimeProvider clock)
 {

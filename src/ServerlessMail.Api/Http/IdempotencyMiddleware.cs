@@ -4,10 +4,13 @@ using ServerlessMail.Core;
 namespace ServerlessMail.Api.Http;
 
 /// <summary>
-/// Replays the first answer to a POST that carries <c>Idempotency-Key</c>, per token and path: a client retrying after
-/// a lost response gets the same resource, not a second one. The same key with a different body is a client bug and
-/// gets 409 (as does a retry that overtakes the original still running). Only successful answers are remembered, so
-/// a refused request can be corrected and sent again under its key.
+/// Checks every POST's <c>Idempotency-Key</c>, and for sends (endpoints marked <see cref="RememberedInProcess"/>)
+/// replays the first answer from a per-process map, per token and path. Creates need no map: their ids derive from
+/// the key (<see cref="IdempotentCreate"/>). Sends are durable too (the outbound id derives from the key, so a retry
+/// never sends twice, anywhere), but a stored send cannot be compared with a retried request, since composing
+/// gives each attempt a new Date and Message-ID; the map is what still answers 409 to the same key with a different
+/// body (and to a retry that overtakes the original still running) within one process. Only successful answers are
+/// remembered, so a refused request can be corrected and sent again under its key.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyCache cache, ApiOptions options, TimeProvider clock)
 {
@@ -29,6 +32,12 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyCac
         if (key.Length > ModelLimits.IdempotencyKey)
         {
             throw ApiProblem.BadRequest($"The Idempotency-Key is longer than {ModelLimits.IdempotencyKey} characters.");
+        }
+
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RememberedInProcess>() is null)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
         }
 
         context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: options.MaxRequestBytes);
@@ -85,7 +94,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyCac
             response.Headers.Location = remembered.Location;
         }
 
-        response.Headers["Idempotent-Replayed"] = "true";
+        response.Headers[IdempotentCreate.ReplayedHeader] = "true";
         await response.Body.WriteAsync(remembered.Body, context.RequestAborted).ConfigureAwait(false);
     }
 }
+
+/// <summary>Endpoint metadata: this POST's answers are replayed from the per-process idempotency map.</summary>
+internal sealed class RememberedInProcess;

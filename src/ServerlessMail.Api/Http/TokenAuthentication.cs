@@ -7,8 +7,9 @@ namespace ServerlessMail.Api.Http;
 /// <see cref="Principal"/> for the endpoints and the rate limiter. A token in the query string is refused outright:
 /// URLs end up in logs, proxies and browser history (RFC 6750 §5.3). Every failed check gets the same 401, so a
 /// caller learns nothing about which tokens exist or were revoked. The secret itself is never logged.
+/// Failures are budgeted per client address (<see cref="FailedAuthLimiter"/>): past the budget, 429 before any lookup.
 /// </summary>
-internal sealed class TokenAuthentication(RequestDelegate next, TokenService tokens)
+internal sealed class TokenAuthentication(RequestDelegate next, TokenService tokens, FailedAuthLimiter failures)
 {
     private const string PrincipalKey = "serverlessmail.principal";
 
@@ -31,9 +32,19 @@ internal sealed class TokenAuthentication(RequestDelegate next, TokenService tok
         }
 
         var secret = ReadSecret(context.Request) ?? throw ApiProblem.Unauthorized("Send the token as 'Authorization: Bearer <token>' or 'X-API-Key: <token>'.");
+        var address = context.Connection.RemoteIpAddress;
+        if (failures.RefusalFor(address) is { } wait)
+        {
+            throw new ApiProblem(StatusCodes.Status429TooManyRequests, "auth-rate-limited", "Too many failed authentications from this address.", "Check the token, then retry after the Retry-After delay.")
+            {
+                RetryAfter = wait,
+            };
+        }
+
         var check = await tokens.CheckAsync(secret, context.RequestAborted).ConfigureAwait(false);
         if (!check.IsValid || check.Principal is null)
         {
+            failures.RecordFailure(address);
             throw ApiProblem.Unauthorized("The token is not valid.");
         }
 

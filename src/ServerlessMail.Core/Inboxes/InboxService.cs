@@ -29,10 +29,78 @@ public sealed class InboxService(IMailStore store, IBlobStore blobs, TimeProvide
     public async Task<Inbox> CreateAsync(Principal principal, string? localPart, string? domain, string? displayName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        if (!principal.IsAccountScoped || !principal.Has(TokenPermissions.Manage))
+        return await CreateAsync(principal, localPart, domain, displayName, Ids.New(Ids.Inbox, clock), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Creates an inbox once per <paramref name="idempotencyKey"/>: its id is derived from the account and the key, so
+    /// a retry, in any process and after any restart, finds the inbox the first attempt made and returns it with
+    /// <c>Existed</c> set (the caller decides whether the retry asked for the same thing).
+    /// </summary>
+    public async Task<(Inbox Inbox, bool Existed)> CreateOnceAsync(Principal principal, string? localPart, string? domain, string? displayName, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
+        RequireManager(principal, "Creating");
+        var id = Idempotency.IdFor(Ids.Inbox, principal.AccountId, idempotencyKey);
+        var found = await Idempotency.FindAsync(id, store.GetInboxAsync, principal.AccountId, i => i.AccountId, cancellationToken).ConfigureAwait(false);
+        if (found is not null)
         {
-            throw new MailStoreException(MailStoreError.NotAllowed, "Creating inboxes needs an account-scoped token with the manage permission.");
+            return (found, true);
         }
+
+        try
+        {
+            return (await CreateAsync(principal, localPart, domain, displayName, id, cancellationToken).ConfigureAwait(false), false);
+        }
+        catch (MailStoreException exception) when (exception.Error == MailStoreError.Conflict)
+        {
+            // A concurrent attempt under the same key won the race (or the address is taken: then nothing has this id).
+            var winner = await Idempotency.FindAsync(id, store.GetInboxAsync, principal.AccountId, i => i.AccountId, cancellationToken).ConfigureAwait(false);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return (winner, true);
+        }
+    }
+
+    /// <summary>
+    /// Creates a user folder (no special use) once per <paramref name="idempotencyKey"/> when one is given, as
+    /// <see cref="CreateOnceAsync"/> does for inboxes. A name the inbox already has: Conflict.
+    /// </summary>
+    public async Task<(Folder Folder, bool Existed)> CreateFolderAsync(Inbox inbox, string name, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(name);
+        var id = idempotencyKey is null ? Ids.New(Ids.Folder, clock) : Idempotency.IdFor(Ids.Folder, inbox.AccountId, idempotencyKey);
+        if (idempotencyKey is not null && await store.GetFolderAsync(id, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            return (found, true);
+        }
+
+        var folder = NewFolder(inbox.Id, name, SpecialUse.None, clock.GetUtcNow()) with { Id = id };
+        try
+        {
+            await store.CreateFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+            return (folder, false);
+        }
+        catch (MailStoreException exception) when (exception.Error == MailStoreError.Conflict && idempotencyKey is not null)
+        {
+            var winner = await store.GetFolderAsync(id, cancellationToken).ConfigureAwait(false);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return (winner, true);
+        }
+    }
+
+    private async Task<Inbox> CreateAsync(Principal principal, string? localPart, string? domain, string? displayName, string id, CancellationToken cancellationToken)
+    {
+        RequireManager(principal, "Creating");
 
         if (displayName is { Length: > ModelLimits.DisplayName })
         {
@@ -56,7 +124,7 @@ public sealed class InboxService(IMailStore store, IBlobStore blobs, TimeProvide
         }
 
         var now = clock.GetUtcNow();
-        var inbox = new Inbox(Ids.New(Ids.Inbox, clock), principal.AccountId, local, target.Name, displayName, QuotaLimits.Unlimited, now);
+        var inbox = new Inbox(id, principal.AccountId, local, target.Name, displayName, QuotaLimits.Unlimited, now);
         await store.CreateInboxAsync(inbox, NewSpecialFolders(inbox.Id, now), cancellationToken).ConfigureAwait(false);
         return inbox;
     }
@@ -66,10 +134,7 @@ public sealed class InboxService(IMailStore store, IBlobStore blobs, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(principal);
         var inbox = await GetAsync(principal, inboxId, cancellationToken).ConfigureAwait(false);
-        if (!principal.IsAccountScoped || !principal.Has(TokenPermissions.Manage))
-        {
-            throw new MailStoreException(MailStoreError.NotAllowed, "Deleting inboxes needs an account-scoped token with the manage permission.");
-        }
+        RequireManager(principal, "Deleting");
 
         var orphans = await store.DeleteInboxAsync(inbox.Id, cancellationToken).ConfigureAwait(false);
         if (purge)
@@ -113,6 +178,14 @@ public sealed class InboxService(IMailStore store, IBlobStore blobs, TimeProvide
             {
                 return next;
             }
+        }
+    }
+
+    private static void RequireManager(Principal principal, string verb)
+    {
+        if (!principal.IsAccountScoped || !principal.Has(TokenPermissions.Manage))
+        {
+            throw new MailStoreException(MailStoreError.NotAllowed, verb + " inboxes needs an account-scoped token with the manage permission.");
         }
     }
 

@@ -14,7 +14,13 @@ internal sealed partial class SmtpSession
     private static long _lastId;
 
     private readonly Connection _connection;
+
+    // The server's shutdown token, linked with this session's own: a revoked token cancels only its sessions.
+    private readonly CancellationTokenSource _sessionCancellation;
     private readonly CancellationToken _cancellation;
+    private SmtpAuthentication? _authentication;
+    private IDisposable? _revocation;
+    private volatile bool _revoked;
     private SmtpState _state = InitialState.Instance;
     private int _badCommands;
     private int _rejectedRecipients;
@@ -25,7 +31,8 @@ internal sealed partial class SmtpSession
     {
         Context = context;
         _connection = connection;
-        _cancellation = cancellation;
+        _sessionCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        _cancellation = _sessionCancellation.Token;
         Id = Interlocked.Increment(ref _lastId);
     }
 
@@ -45,8 +52,20 @@ internal sealed partial class SmtpSession
 
     public bool IsSubmission => Role != SmtpRole.Inbound;
 
-    /// <summary>Set by AUTH; cleared by STARTTLS (RFC 3207 §4.2 discards everything learned before TLS).</summary>
-    public SmtpAuthentication? Authentication { get; set; }
+    /// <summary>
+    /// Set by AUTH; cleared by STARTTLS (RFC 3207 §4.2 discards everything learned before TLS). While set, the session
+    /// listens for its token's revocation and ends at once with 421 when it comes.
+    /// </summary>
+    public SmtpAuthentication? Authentication
+    {
+        get => _authentication;
+        set
+        {
+            _revocation?.Dispose();
+            _revocation = value is null ? null : Context.Services.Tokens.Revocations.Subscribe(value.Principal.TokenId, OnTokenRevoked);
+            _authentication = value;
+        }
+    }
 
     /// <summary>STARTTLS is offered while the connection is in cleartext and a certificate is configured.</summary>
     public bool CanStartTls => !_connection.IsTls && Context.Certificate is not null;
@@ -91,6 +110,10 @@ internal sealed partial class SmtpSession
         {
             await ReplyAndCloseAsync(timeout.Reply, timeout.Message).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (_revoked)
+        {
+            await ReplyAndCloseAsync(SmtpReplies.CredentialsRevoked, "the token was revoked").ConfigureAwait(false);
+        }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
             await ReplyAndCloseAsync(SmtpReplies.ShuttingDown, "the server is stopping").ConfigureAwait(false);
@@ -111,7 +134,26 @@ internal sealed partial class SmtpSession
                 await chunking.Upload.AbortAsync().ConfigureAwait(false);
             }
 
+            Authentication = null;
+            _sessionCancellation.Dispose();
             SmtpLog.Closed(Logger, Id);
+        }
+    }
+
+    /// <summary>
+    /// The token was revoked (TokenRevocations, on the revoking thread): cancel whatever the session awaits (a command,
+    /// a DATA transfer), and the loop answers 421 4.7.0 and closes. A message not yet committed is not accepted.
+    /// </summary>
+    private void OnTokenRevoked()
+    {
+        _revoked = true;
+        try
+        {
+            _ = _sessionCancellation.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended while the revoke was on its way.
         }
     }
 

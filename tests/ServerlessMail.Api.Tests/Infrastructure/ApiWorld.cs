@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using ServerlessMail.Core;
 using ServerlessMail.Storage.Local;
@@ -17,29 +19,27 @@ namespace ServerlessMail.Api.Tests;
 internal sealed class ApiWorld : IAsyncDisposable
 {
     private readonly DirectoryInfo _directory;
-    private readonly WebApplication _app;
+    private readonly ApiOptions _options;
+    private WebApplication _app;
 
     private ApiWorld(DirectoryInfo directory, LocalMailStore store, LocalBlobStore blobs, ApiOptions options)
     {
         _directory = directory;
-        Store = store;
-        Blobs = blobs;
-        Services = Compose(store, blobs, Notifier);
-        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), Services.Threads, Signal, Services.Clock, Notifier);
-        _app = ApiApp.Create(Services, options, [], builder => builder.WebHost.UseTestServer());
+        _options = options;
+        (Store, Blobs, Services, Ingest, _app) = Open(store, blobs, options);
     }
 
-    public LocalMailStore Store { get; }
+    public LocalMailStore Store { get; private set; }
 
-    public LocalBlobStore Blobs { get; }
+    public LocalBlobStore Blobs { get; private set; }
 
     public DeliverySignal Signal { get; } = new();
 
-    public MailboxNotifier Notifier { get; } = new();
+    public MailboxNotifier Notifier { get; private set; } = new();
 
-    public MailIngestService Ingest { get; }
+    public MailIngestService Ingest { get; private set; }
 
-    public ApiServices Services { get; }
+    public ApiServices Services { get; private set; }
 
     public Account Account { get; private set; } = null!;
 
@@ -73,6 +73,24 @@ internal sealed class ApiWorld : IAsyncDisposable
         return world;
     }
 
+    /// <summary>
+    /// Stops the app and closes the store, then opens the same data directory again with new services and a new app,
+    /// as a restarted server (or another Lambda instance) would: nothing held in memory survives. Clients made before
+    /// are stale; make new ones.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Store.DisposeAsync();
+        var storage = new LocalStorageOptions { DataDirectory = _directory.FullName, Fsync = false };
+        var store = new LocalMailStore(storage, TimeProvider.System);
+        await store.InitializeAsync();
+        Notifier = new MailboxNotifier();
+        (Store, Blobs, Services, Ingest, _app) = Open(store, new LocalBlobStore(storage), _options);
+        await _app.StartAsync();
+    }
+
     /// <summary>Core's services over a store, as a host composes them, sharing one notifier.</summary>
     public static ApiServices Compose(IMailStore store, IBlobStore blobs, MailboxNotifier notifier)
     {
@@ -94,6 +112,26 @@ internal sealed class ApiWorld : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>A GET as if from <paramref name="address"/> (the in-memory client has no address of its own).</summary>
+    public async Task<HttpContext> GetFromAsync(IPAddress address, string path, string? token, string? forwardedFor = null)
+    {
+        return await _app.GetTestServer().SendAsync(context =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            context.Request.Method = HttpMethods.Get;
+            context.Request.Path = path;
+            if (token is not null)
+            {
+                context.Request.Headers.Authorization = "Bearer " + token;
+            }
+
+            if (forwardedFor is not null)
+            {
+                context.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+        });
     }
 
     /// <summary>Delivers a message to <paramref name="recipient"/> the way the SMTP edge does: accept, then deliver.</summary>
@@ -143,6 +181,13 @@ internal sealed class ApiWorld : IAsyncDisposable
         {
             // A file still open on a slow CI disk; the temp directory is cleaned by the OS later.
         }
+    }
+
+    private (LocalMailStore, LocalBlobStore, ApiServices, MailIngestService, WebApplication) Open(LocalMailStore store, LocalBlobStore blobs, ApiOptions options)
+    {
+        var services = Compose(store, blobs, Notifier);
+        var ingest = new MailIngestService(store, blobs, new RecipientResolver(store), services.Threads, Signal, services.Clock, Notifier);
+        return (store, blobs, services, ingest, ApiApp.Create(services, options, [], builder => builder.WebHost.UseTestServer()));
     }
 
     private async Task SeedAsync(QuotaLimits limits)

@@ -216,6 +216,54 @@ public sealed class SubmissionTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RevokingTheToken_EndsTheIdleSessionAtOnce()
+    {
+        await using var client = await AuthenticatedAsync(SmtpRole.Submission);
+        Assert.Equal(1, _world.Tokens.Revocations.CountFor(_world.AliceTokenId));
+        var admin = new Principal(_world.Account.Id, "tok_operator", null, TokenPermissions.All);
+
+        // Through TokenService, as DELETE /v1/tokens/{id} and the CLI revoke: the session hears of it without a command.
+        await _world.Tokens.RevokeAsync(admin, _world.AliceTokenId);
+        await client.ExpectLineAsync("421 4.7.0 The credentials are no longer valid");
+        await client.ExpectClosedAsync();
+        Assert.Equal(0, _world.Tokens.Revocations.CountFor(_world.AliceTokenId));
+    }
+
+    [Fact]
+    public async Task RevokingTheToken_MidData_AcceptsNothing()
+    {
+        await using var client = await AuthenticatedAsync(SmtpRole.Submission);
+        await client.RunAsync("""
+            C: MAIL FROM:<alice@hosted.test>
+            S: 250
+            C: RCPT TO:<bob@hosted.test>
+            S: 250
+            C: DATA
+            S: 354
+            """);
+        await client.SendLineAsync("Subject: half a message");
+        await _world.Tokens.RevokeAsync(new Principal(_world.Account.Id, "tok_operator", null, TokenPermissions.All), _world.AliceTokenId);
+        await client.ExpectLineAsync("421 4.7.0");
+        await client.ExpectClosedAsync();
+        Assert.Empty(await _world.MessagesAsync(_world.Alice, "Sent"));
+    }
+
+    [Fact]
+    public async Task ASessionThatEnds_StopsListeningForItsToken()
+    {
+        await using (var client = await AuthenticatedAsync(SmtpRole.Submission))
+        {
+            await client.RunAsync("""
+                C: QUIT
+                S: 221
+                """);
+            await client.ExpectClosedAsync();
+        }
+
+        Assert.Equal(0, _world.Tokens.Revocations.CountFor(_world.AliceTokenId));
+    }
+
+    [Fact]
     public async Task ImplicitTls_OffersAuthButNotStartTls()
     {
         await using var client = await _world.ConnectAsync(SmtpRole.Submissions);
