@@ -42,7 +42,7 @@ def main():
             ratio = f"{(mine[1] / theirs[1]) if unit != 'ms' else (theirs[1] / mine[1]):.2f}"
         print(f"| {label} | {metric} | {cells[0]} | {cells[1]} | {ratio} |")
     if not ours:
-        print("\nOurs: skipped (our IMAP port did not answer; see the messages above).")
+        print("\nOurs: not measured (our IMAP port did not answer, or --only dovecot; see the messages above).")
 
 
 if __name__ == "__main__":
