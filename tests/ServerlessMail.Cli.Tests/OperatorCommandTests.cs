@@ -113,6 +113,20 @@ public sealed class OperatorCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheOperatorCommands_ReadTheConfigFileServeReads()
+    {
+        var config = Path.Combine(_directory.FullName, "serve.json");
+        var data = Path.Combine(_directory.FullName, "from-config");
+        File.WriteAllText(config, $$"""{"data": "{{data.Replace("\\", "\\\\", StringComparison.Ordinal)}}", "fsync": false}""");
+
+        var (created, _, _) = Run("inbox", "create", "config@example.test", "--config", config);
+        var (listed, inboxes, _) = Run("inbox", "list", "example.test", "--data", data);
+
+        Assert.Equal((0, 0), (created, listed));
+        Assert.StartsWith("config@example.test\t", inboxes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABadApiUrl_ExitsTwo_AndAnUnreachableOne_ExitsThree()
     {
         var (bad, _, badError) = Run("messages", "list", "a@example.test", "--api-url", "ftp://example.test", "--token", "x");
