@@ -14,9 +14,9 @@ internal static class SelectHandler
     {
         var authenticated = (AuthenticatedState)state;
         var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TryAString(out var mailbox))
+        if (!arguments.TryMailbox(out var mailbox))
         {
-            session.Bad(command.Tag, command.Name + " takes a mailbox name");
+            session.Bad(command.Tag, arguments.MailboxError ?? command.Name + " takes a mailbox name");
             return state;
         }
 
