@@ -28,7 +28,7 @@ internal sealed class ImapWorld : IAsyncDisposable
         Tokens = new TokenService(store, clock);
         var threads = new ThreadResolver(store, clock);
         Appends = new MessageAppendService(store, blobs, threads, clock, Notifier);
-        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), threads, new DeliverySignal(), clock);
+        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), threads, new DeliverySignal(), clock, Notifier);
         BlobReads = new CountingBlobStore(blobs);
         Services = new ImapServices(store, BlobReads, Tokens, Appends, Notifier);
     }
@@ -81,6 +81,18 @@ internal sealed class ImapWorld : IAsyncDisposable
         await store.InitializeAsync();
         var world = new ImapWorld(directory, store, new LocalBlobStore(options));
         await world.SeedAsync();
+        return world;
+    }
+
+    /// <summary>A world whose alice INBOX holds <paramref name="count"/> messages "M1", "M2", … with these flags.</summary>
+    public static async Task<ImapWorld> CreateWithMessagesAsync(int count, MessageFlags flags = MessageFlags.None)
+    {
+        var world = await CreateAsync();
+        for (var i = 1; i <= count; i++)
+        {
+            await world.AppendAsync(world.Alice, "INBOX", Message("M" + i), flags);
+        }
+
         return world;
     }
 

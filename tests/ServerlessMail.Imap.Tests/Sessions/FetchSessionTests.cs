@@ -109,7 +109,9 @@ public sealed class FetchSessionTests
             select.Single(l => l.StartsWith("* OK [HIGHESTMODSEQ ", StringComparison.Ordinal)).Split(' ', ']')[3], System.Globalization.CultureInfo.InvariantCulture);
         var stored = await client.CommandAsync("b STORE 2 +FLAGS (\\Flagged)", "b OK");
         var modSeq2 = highest + 1;
-        Assert.Equal($"* 2 FETCH (FLAGS (\\Flagged \\Recent) MODSEQ ({modSeq2}))", stored[0]);
+
+        // With CONDSTORE on, a STORE's FETCH carries UID and MODSEQ (RFC 7162 §3.1).
+        Assert.Equal($"* 2 FETCH (FLAGS (\\Flagged \\Recent) UID 2 MODSEQ ({modSeq2}))", stored[0]);
 
         var changed = await client.CommandAsync($"c FETCH 1:* (FLAGS) (CHANGEDSINCE {highest})", "c OK");
         Assert.Equal($"* 2 FETCH (FLAGS (\\Flagged \\Recent) MODSEQ ({modSeq2}))", Assert.Single(changed, l => l.StartsWith('*')));
@@ -118,8 +120,8 @@ public sealed class FetchSessionTests
         // Message 2 changed after `highest`: it is left alone and listed in MODIFIED; 1 and 3 are stored.
         var conditional = await client.CommandAsync($"e STORE 1:3 (UNCHANGEDSINCE {highest}) +FLAGS.SILENT (\\Seen)", "e OK [MODIFIED 2]");
         Assert.Equal(3, conditional.Count);
-        Assert.StartsWith("* 1 FETCH (FLAGS (\\Seen \\Recent) MODSEQ (", conditional[0], StringComparison.Ordinal);
-        Assert.StartsWith("* 3 FETCH (FLAGS (\\Seen \\Recent) MODSEQ (", conditional[1], StringComparison.Ordinal);
+        Assert.StartsWith("* 1 FETCH (FLAGS (\\Seen \\Recent) UID 1 MODSEQ (", conditional[0], StringComparison.Ordinal);
+        Assert.StartsWith("* 3 FETCH (FLAGS (\\Seen \\Recent) UID 3 MODSEQ (", conditional[1], StringComparison.Ordinal);
         await client.CommandAsync($"f UID STORE 2 (UNCHANGEDSINCE {highest}) FLAGS (\\Deleted)", "f OK [MODIFIED 2]");
         var inbox = await world.FolderAsync(world.Alice, "INBOX");
         Assert.Equal(MessageFlags.Flagged, (await world.Store.GetMessageByUidAsync(inbox.Id, 2))!.Flags);

@@ -8,7 +8,7 @@ public sealed class MailboxStateTests
     [Fact]
     public async Task Close_ExpungesDeletedSilently_WhenReadWrite()
     {
-        await using var world = await SeedAsync();
+        await using var world = await ImapWorld.CreateWithMessagesAsync(3);
         await using var client = await world.LoginAsync();
         await client.CommandAsync("a SELECT INBOX", "a OK");
         await client.CommandAsync("b STORE 1,3 +FLAGS.SILENT (\\Deleted)", "b OK");
@@ -23,7 +23,7 @@ public sealed class MailboxStateTests
     [Fact]
     public async Task Close_AfterExamine_AndUnselect_ExpungeNothing()
     {
-        await using var world = await SeedAsync(MessageFlags.Deleted);
+        await using var world = await ImapWorld.CreateWithMessagesAsync(3, MessageFlags.Deleted);
         await using var client = await world.LoginAsync();
         var examine = await client.CommandAsync("a EXAMINE INBOX", "a OK [READ-ONLY] EXAMINE completed");
         Assert.Contains("* 0 RECENT", examine);
@@ -42,7 +42,7 @@ public sealed class MailboxStateTests
     [Fact]
     public async Task Close_WithATokenThatMayNotDelete_KeepsTheMessages()
     {
-        await using var world = await SeedAsync(MessageFlags.Deleted);
+        await using var world = await ImapWorld.CreateWithMessagesAsync(3, MessageFlags.Deleted);
         await using var client = await world.LoginAsync(world.AliceReadToken);
         await client.CommandAsync("a SELECT INBOX", "a OK [READ-WRITE]");
         await client.CommandAsync("b CLOSE", "b OK");
@@ -52,7 +52,7 @@ public sealed class MailboxStateTests
     [Fact]
     public async Task UidExpunge_RemovesOnlyTheNamedDeletedMessages()
     {
-        await using var world = await SeedAsync(MessageFlags.Deleted);
+        await using var world = await ImapWorld.CreateWithMessagesAsync(3, MessageFlags.Deleted);
         await using var client = await world.LoginAsync();
         await client.CommandAsync("a SELECT INBOX", "a OK");
         Assert.Equal(["* 2 EXPUNGE", "b OK UID EXPUNGE completed"], await client.CommandAsync("b UID EXPUNGE 2:2", "b OK"));
@@ -65,7 +65,7 @@ public sealed class MailboxStateTests
     [Fact]
     public async Task UidExpunge_SkipsMessagesWithoutDeleted()
     {
-        await using var world = await SeedAsync();
+        await using var world = await ImapWorld.CreateWithMessagesAsync(3);
         await using var client = await world.LoginAsync();
         await client.CommandAsync("a SELECT INBOX", "a OK");
         await client.CommandAsync("b STORE 3 +FLAGS.SILENT (\\Deleted)", "b OK");
@@ -85,16 +85,5 @@ public sealed class MailboxStateTests
         await client.SendAsync($"b APPEND INBOX {{{large.Length}+}}\r\n{large}\r\n");
         await client.ReadUntilTaggedAsync("b", "b NO [OVERQUOTA]");
         Assert.Equal(1, (await world.FolderAsync(world.Alice, "INBOX")).Total);
-    }
-
-    private static async Task<ImapWorld> SeedAsync(MessageFlags flags = MessageFlags.None)
-    {
-        var world = await ImapWorld.CreateAsync();
-        for (var i = 1; i <= 3; i++)
-        {
-            await world.AppendAsync(world.Alice, "INBOX", ImapWorld.Message("M" + i), flags);
-        }
-
-        return world;
     }
 }

@@ -38,6 +38,18 @@ internal static class FetchHandler
         }
 
         var mailbox = selected.Mailbox;
+        if (request.Vanished)
+        {
+            // RFC 7162 §3.2.6: only in UID FETCH, and only once QRESYNC is enabled.
+            if (!uid || !session.QResyncEnabled)
+            {
+                session.Bad(command.Tag, "VANISHED needs UID FETCH and ENABLE QRESYNC");
+                return state;
+            }
+
+            await QResync.ReportVanishedAsync(session, mailbox, request.Set, request.ChangedSince!.Value).ConfigureAwait(false);
+        }
+
         var needsMessage = items.Any(i => i.NeedsMessage);
         var setsSeen = !mailbox.ReadOnly && items.Any(i => i.Attribute == FetchAttribute.Section && !i.Peek);
         foreach (var index in mailbox.Resolve(request.Set, uid))

@@ -4,7 +4,7 @@ using ServerlessMail.Core;
 namespace ServerlessMail.Imap;
 
 /// <summary>
-/// SELECT and EXAMINE (RFC 3501 §6.3.1-2, RFC 7162 §3.1.2 for CONDSTORE). The folder is read before its message list,
+/// SELECT and EXAMINE (RFC 3501 §6.3.1-2, RFC 7162 §3.1.8 for CONDSTORE and §3.2.5 for QRESYNC). The folder is read before its message list,
 /// so a change that lands between the two is reported again after the command rather than lost. SELECT claims the
 /// folder's \Recent messages for this session; EXAMINE is read-only and claims nothing.
 /// </summary>
@@ -20,22 +20,32 @@ internal static class SelectHandler
             return state;
         }
 
-        if (arguments.TryOpen())
+        if (SelectParameters.TryParse(arguments, out var condStore, out var qresync) is { } error)
         {
-            // RFC 7162 §3.1.8: SELECT mailbox (CONDSTORE) enables CONDSTORE.
-            if (!arguments.TryWord("CONDSTORE") || !arguments.TryClose())
-            {
-                session.Bad(command.Tag, "Unknown SELECT parameter");
-                return state;
-            }
-
-            session.CondStoreEnabled = true;
+            session.Bad(command.Tag, error);
+            return state;
         }
 
         if (!arguments.End)
         {
             session.Bad(command.Tag, "Too many arguments");
             return state;
+        }
+
+        if (qresync is not null && !session.QResyncEnabled)
+        {
+            // RFC 7162 §3.2.5: QRESYNC parameters before ENABLE QRESYNC are BAD.
+            session.Bad(command.Tag, "ENABLE QRESYNC first");
+            return state;
+        }
+
+        // RFC 7162 §3.1.8: SELECT mailbox (CONDSTORE) or (QRESYNC …) enables CONDSTORE.
+        session.CondStoreEnabled |= condStore || qresync is not null;
+
+        // RFC 7162 §3.2.11: responses before [CLOSED] were about the mailbox that was open; after it, the new one.
+        if (state is SelectedState)
+        {
+            session.Untagged("OK [CLOSED] Previous mailbox closed");
         }
 
         // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected.
@@ -70,6 +80,11 @@ internal static class SelectHandler
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UIDVALIDITY {folder.UidValidity}] UIDs valid"));
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UIDNEXT {uidNext}] Predicted next UID"));
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [HIGHESTMODSEQ {highest}] Highest"));
+        if (qresync is not null && qresync.UidValidity == folder.UidValidity)
+        {
+            await QResync.ReportSinceAsync(session, selected, qresync).ConfigureAwait(false);
+        }
+
         session.Ok(command.Tag, (readOnly ? "[READ-ONLY] " : "[READ-WRITE] ") + command.Name + " completed");
         return new SelectedState(authenticated.Identity, selected);
     }
