@@ -57,6 +57,7 @@ public static class ApiApp
         collection.AddSingleton<FailedAuthLimiter>();
         collection.AddSingleton<Scope>();
         collection.AddSingleton<MessageReader>();
+        collection.AddSingleton<ListingCache>();
         collection.ConfigureHttpJsonOptions(json => Configure(json));
         collection.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
         collection.AddRateLimiter(limiter => RateLimiting.Configure(limiter, options));

@@ -47,6 +47,12 @@ public sealed record ApiOptions
 
     public TimeSpan IdempotencyLifetime { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Memory for serialized message listings, validated against the folder's version on every request (see
+    /// ListingCache); 0 turns the cache off.
+    /// </summary>
+    public long ListingCacheBytes { get; init; } = 32 * 1024 * 1024;
+
     /// <summary>The largest text or HTML body a message read returns by default, in UTF-8 octets.</summary>
     public int DefaultMaxTextBytes { get; init; } = 1024 * 1024;
 }

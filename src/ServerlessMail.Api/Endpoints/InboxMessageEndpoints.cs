@@ -13,13 +13,16 @@ internal static partial class InboxMessageEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         var group = v1.MapGroup("/inboxes/{inboxId}/messages").WithTags("Messages").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/", ListAsync).WithName("ListMessages");
+        group.MapGet("/", ListAsync).WithName("ListMessages").Produces<ListBody<MessageSummaryBody>>();
         group.MapPost("/", AppendAsync).WithName("AppendMessage").Accepts<Stream>("message/rfc822").ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/wait", WaitAsync).WithName("WaitForMessage").Produces(StatusCodes.Status204NoContent);
     }
 
-    /// <summary>Newest first; every filter given must match (Core's <see cref="MessageQuery"/>); <c>q</c> searches subject and preview.</summary>
-    private static async Task<Ok<ListBody<MessageSummaryBody>>> ListAsync(
+    /// <summary>
+    /// Newest first; every filter given must match (Core's <see cref="MessageQuery"/>); <c>q</c> searches subject and
+    /// preview. An unchanged folder is answered from <see cref="ListingCache"/>.
+    /// </summary>
+    private static async Task<IResult> ListAsync(
         string inboxId,
         string? folder,
         int? limit,
@@ -35,6 +38,7 @@ internal static partial class InboxMessageEndpoints
         HttpContext context,
         Scope scope,
         ApiServices services,
+        ListingCache listings,
         CancellationToken cancellationToken)
     {
         var principal = context.Caller();
@@ -42,9 +46,15 @@ internal static partial class InboxMessageEndpoints
         principal.Require(TokenPermissions.Read);
         var page = Paging.Read(limit, cursor);
         var target = await scope.FolderAsync(inbox, folder ?? Folder.InboxName, cancellationToken).ConfigureAwait(false);
-        var query = new MessageQuery(unread, since, before, Blank(from), Blank(to), Blank(subject), Blank(q), Blank(threadId));
-        var result = await services.Store.ListMessagesAsync(target.Id, query, page, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new ListBody<MessageSummaryBody>(result.Items.Select(MessageSummaryBody.Of).ToList(), result.NextCursor));
+        var key = target.Id + context.Request.QueryString.Value;
+        if (listings.Find(key, target) is not { } body)
+        {
+            var query = new MessageQuery(unread, since, before, Blank(from), Blank(to), Blank(subject), Blank(q), Blank(threadId));
+            var result = await services.Store.ListMessagesAsync(target.Id, query, page, cancellationToken).ConfigureAwait(false);
+            body = listings.Store(key, target, new ListBody<MessageSummaryBody>(result.Items.Select(MessageSummaryBody.Of).ToList(), result.NextCursor));
+        }
+
+        return Results.Bytes(body, "application/json; charset=utf-8");
     }
 
     /// <summary>
