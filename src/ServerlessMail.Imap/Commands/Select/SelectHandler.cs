@@ -59,8 +59,16 @@ internal static class SelectHandler
         var store = session.Services.Store;
         var folder = found.Folder;
         var states = await store.ListStatesAsync(folder.Id, session.Cancellation).ConfigureAwait(false);
-        var firstRecent = readOnly ? folder.FirstRecentUid : await store.ClaimRecentAsync(folder.Id, session.Cancellation).ConfigureAwait(false);
-        var messages = states.OrderBy(s => s.Uid).ToList();
+        var messages = states.ToList();
+        if (!IsAscending(messages))
+        {
+            messages.Sort((x, y) => x.Uid.CompareTo(y.Uid));
+        }
+
+        // Claiming \Recent is a write (and an fsync); when no listed message is at or past the folder's first recent
+        // UID there is nothing to claim: that mark only grows, so a fresher one would not make any listed UID recent.
+        var claim = !readOnly && messages.Count > 0 && messages[^1].Uid >= folder.FirstRecentUid;
+        var firstRecent = claim ? await store.ClaimRecentAsync(folder.Id, session.Cancellation).ConfigureAwait(false) : folder.FirstRecentUid;
         var recent = readOnly ? [] : messages.Where(m => m.Uid >= firstRecent).Select(m => m.Uid).ToHashSet();
         var selected = new SelectedMailbox(mailbox, found.Name.Inbox, folder, readOnly, messages, recent, folder.HighestModSeq);
         var keywords = messages.SelectMany(m => m.Keywords).Distinct(StringComparer.Ordinal).Take(100).ToList();
@@ -87,5 +95,18 @@ internal static class SelectHandler
 
         session.Ok(command.Tag, (readOnly ? "[READ-ONLY] " : "[READ-WRITE] ") + command.Name + " completed");
         return new SelectedState(authenticated.Identity, selected);
+    }
+
+    private static bool IsAscending(List<MessageState> messages)
+    {
+        for (var i = 1; i < messages.Count; i++)
+        {
+            if (messages[i - 1].Uid >= messages[i].Uid)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
