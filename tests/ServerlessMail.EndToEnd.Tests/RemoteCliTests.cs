@@ -36,7 +36,7 @@ public sealed class RemoteCliTests
         Assert.Contains("remote@example.test\tinb_", listed, StringComparison.Ordinal);
         Assert.StartsWith("sm_", secret, StringComparison.Ordinal);
         Assert.True(exitCode == 0, progress + "\n" + server.Log);
-        Assert.EndsWith("status: sent", sent.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("status: delivered", sent.Trim(), StringComparison.Ordinal);
         Assert.Contains(": queued", progress, StringComparison.Ordinal);
         Assert.Contains("\\Seen\tremote@example.test\tOver the API", sentList, StringComparison.Ordinal);
         Assert.Contains("folder: Sent\n", message, StringComparison.Ordinal);
