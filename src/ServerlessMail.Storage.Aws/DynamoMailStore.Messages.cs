@@ -59,6 +59,42 @@ public sealed partial class DynamoMailStore
         return states.Select(MessageMapper.StateOf).ToList();
     }
 
+    /// <summary>An ascending Query of the state items in the UID range, then one batch read of their bodies.</summary>
+    public async Task<IReadOnlyList<MessageContent>> ListContentByUidAsync(string folderId, uint firstUid, uint lastUid, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        if (!IsUsableKey(folderId) || firstUid > lastUid)
+        {
+            return [];
+        }
+
+        limit = Math.Min(limit, PageRequest.MaxLimit);
+        var request = new QueryRequest
+        {
+            KeyConditionExpression = "#pk = :pk AND #sk BETWEEN :lo AND :hi",
+            ExpressionAttributeNames = new() { ["#pk"] = Attr.Pk, ["#sk"] = Attr.Sk },
+            ExpressionAttributeValues = new()
+            {
+                [":pk"] = Av.S(Keys.Folder(folderId)),
+                [":lo"] = Av.S(Keys.State(firstUid)),
+                [":hi"] = Av.S(Keys.State(lastUid)),
+            },
+            ScanIndexForward = true,
+        };
+
+        var states = new List<Item>();
+        do
+        {
+            request.Limit = limit - states.Count;
+            var response = await _table.QueryPageAsync(request, cancellationToken).ConfigureAwait(false);
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+            states.AddRange(response.Items ?? []);
+        }
+        while (states.Count < limit && request.ExclusiveStartKey is not null);
+
+        return (await LoadAsync(states, cancellationToken).ConfigureAwait(false)).ConvertAll(MessageContent.Of);
+    }
+
     /// <summary>The change-feed LSI: state items and expunge tombstones whose MODSEQ is above the mark, in one strongly consistent Query.</summary>
     public async Task<FolderChanges> GetChangesAsync(string folderId, ulong sinceModSeq, CancellationToken cancellationToken = default)
     {

@@ -27,6 +27,10 @@ public sealed partial class LocalMailStore
         """;
 
     private const string SelectStates = $"SELECT {MessageRows.StateColumns} FROM messages WHERE folder_id = $folder ORDER BY uid";
+    private const string SelectUidRange = $"""
+        SELECT {MessageRows.ContentColumns} FROM messages WHERE folder_id = $folder AND uid BETWEEN $first AND $last ORDER BY uid LIMIT $limit
+        """;
+
     private const string SelectChanged = $"SELECT {MessageRows.StateColumns} FROM messages WHERE folder_id = $folder AND modseq > $since ORDER BY uid";
     private const string SelectExpunged = "SELECT uid FROM expunged WHERE folder_id = $folder AND modseq > $since ORDER BY uid";
     private const string SelectThread = $"""
@@ -62,6 +66,17 @@ public sealed partial class LocalMailStore
         ReadAsync<IReadOnlyList<MessageState>>(
             session => session.Command(SelectStates).Bind("$folder", folderId).QueryList(MessageRows.ReadState),
             cancellationToken);
+
+    public Task<IReadOnlyList<MessageContent>> ListContentByUidAsync(string folderId, uint firstUid, uint lastUid, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(folderId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return ReadAsync<IReadOnlyList<MessageContent>>(
+            session => session.Command(SelectUidRange)
+                .Bind("$folder", folderId).Bind("$first", firstUid).Bind("$last", lastUid).Bind("$limit", Math.Min(limit, PageRequest.MaxLimit))
+                .QueryList(MessageRows.ReadContent),
+            cancellationToken);
+    }
 
     public Task<FolderChanges> GetChangesAsync(string folderId, ulong sinceModSeq, CancellationToken cancellationToken = default) =>
         ReadSnapshotAsync(

@@ -112,6 +112,40 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Single(error.Trim().Split('\n'));
     }
 
+    [Fact]
+    public void TheOperatorCommands_ReadTheConfigFileServeReads()
+    {
+        var config = Path.Combine(_directory.FullName, "serve.json");
+        var data = Path.Combine(_directory.FullName, "from-config");
+        File.WriteAllText(config, $$"""{"data": "{{data.Replace("\\", "\\\\", StringComparison.Ordinal)}}", "fsync": false}""");
+
+        var (created, _, _) = Run("inbox", "create", "config@example.test", "--config", config);
+        var (listed, inboxes, _) = Run("inbox", "list", "example.test", "--data", data);
+
+        Assert.Equal((0, 0), (created, listed));
+        Assert.StartsWith("config@example.test\t", inboxes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABadApiUrl_ExitsTwo_AndAnUnreachableOne_ExitsThree()
+    {
+        var (bad, _, badError) = Run("messages", "list", "a@example.test", "--api-url", "ftp://example.test", "--token", "x");
+        var (unreachable, _, unreachableError) = Run("inbox", "list", "example.test", "--api-url", "http://127.0.0.1:9", "--token", "x");
+
+        Assert.Equal((2, 3), (bad, unreachable));
+        Assert.Equal("serverlessmail: --api-url: 'ftp://example.test' is not valid; expected an http:// or https:// URL.", badError.Trim());
+        Assert.StartsWith("serverlessmail: cannot reach the API at http://127.0.0.1:9/: ", unreachableError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheApiUrl_WithoutATokenOrATokenFile_IsAReadableError()
+    {
+        var (exitCode, _, error) = Run("token", "list", "--inbox", "a@example.test", "--api-url", "http://127.0.0.1:9", "--data", _directory.FullName);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("serverlessmail: --api-url needs a token: give --token or SERVERLESSMAIL_TOKEN", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Delete(recursive: true);
 
     private static (int ExitCode, string Output, string Error) Run(params string[] arguments)

@@ -15,10 +15,10 @@ public sealed class OperatorSendTests
             [RepositoryLayout.CliAssembly, "send", "--from", "frank@example.test", "--to", "grace@example.test", "--subject", "From the CLI", "--text", "Sent by the operator.", "--wait", "--data", server.DataDirectory]);
 
         Assert.True(exitCode == 0, progress + "\n" + server.Log);
-        Assert.EndsWith("status: sent", sent.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("status: delivered", sent.Trim(), StringComparison.Ordinal);
         var outboundId = sent.Split('\n')[0].Trim();
         Assert.Contains($"{outboundId}: queued", progress, StringComparison.Ordinal);
-        Assert.Contains($"{outboundId}: sent", progress, StringComparison.Ordinal);
+        Assert.Contains($"{outboundId}: delivered", progress, StringComparison.Ordinal);
 
         var listed = await StoreReader.EventuallyAsync(
             () => ChildProcess.CliAsync("messages", "list", "grace@example.test", "--data", server.DataDirectory),

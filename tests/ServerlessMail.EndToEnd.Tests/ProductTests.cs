@@ -37,8 +37,10 @@ public sealed class ProductTests
         var messageId = waited.GetProperty("id").GetString()!;
         var threadId = waited.GetProperty("threadId").GetString()!;
 
-        // 4. Read it over IMAP (imaplib over implicit TLS, the inbox address and a token as the password) and flag it.
-        var imap = await ImapFlagAsync(server, "recipient@example.test", server.AdminToken, subject);
+        // 4. Read it over IMAP (imaplib over implicit TLS, the inbox address and its own read token as the password) and flag it.
+        var readToken = (await admin.PostAsync("/v1/tokens", new { name = "imap", scope = "inbox", inboxId = recipientId, permissions = new[] { "read" } }, HttpStatusCode.Created))
+            .GetProperty("secret").GetString()!;
+        var imap = await ImapFlagAsync(server, "recipient@example.test", readToken, subject);
         Assert.Equal(subject, imap.GetProperty("subject").GetString());
         Assert.DoesNotContain(@"\Flagged", Flags(imap, "flagsBefore"));
         Assert.Contains(@"\Flagged", Flags(imap, "flagsAfter"));

@@ -32,7 +32,8 @@ public sealed class FirstStartTests : IDisposable
 
         Assert.NotNull(tryIt);
         Assert.Contains(secret, tryIt, StringComparison.Ordinal);
-        Assert.Contains("/v1/inboxes", tryIt, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{options.ApiPort}/v1/inboxes ", tryIt, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{options.ApiPort}/v1/inboxes/$INBOX/messages/wait?", tryIt, StringComparison.Ordinal);
         Assert.Contains("swaks --server 127.0.0.1:", tryIt, StringComparison.Ordinal);
         Assert.Contains("--to agent@first.test", tryIt, StringComparison.Ordinal);
         Assert.Contains($"IMAP: host 127.0.0.1, port {options.ImapPort} (STARTTLS) or {options.ImapsPort} (TLS), user agent@first.test", tryIt, StringComparison.Ordinal);

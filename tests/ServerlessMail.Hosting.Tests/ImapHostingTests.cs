@@ -59,6 +59,38 @@ public sealed class ImapHostingTests : IDisposable
         Assert.Contains(capability, l => l.StartsWith("* CAPABILITY", StringComparison.Ordinal) && l.Contains("STARTTLS", StringComparison.Ordinal) && l.Contains("LOGINDISABLED", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Stopping_EndsAnOpenImapSessionWithinTheDrain_AndTheApiWithIt()
+    {
+        var options = TestServer.Options(_directory);
+        var server = await MailServer.StartAsync(options, NullLoggerFactory.Instance);
+        using var client = new TcpClient();
+        await client.ConnectAsync(server.ImapEndPoint);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var session = new LineSession(client.GetStream());
+        await session.ReadLineAsync(cancel.Token);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await server.StopAsync();
+        stopping.Stop();
+
+        Assert.True(stopping.Elapsed < options.DrainTimeout + TimeSpan.FromSeconds(5), $"stop took {stopping.Elapsed}");
+        var ended = false;
+        try
+        {
+            var last = await session.ReadLineAsync(cancel.Token);
+            ended = last.StartsWith("* BYE", StringComparison.Ordinal);
+        }
+        catch (Exception exception) when (exception is EndOfStreamException or IOException)
+        {
+            ended = true;
+        }
+
+        Assert.True(ended);
+        using var probe = new TcpListener(IPAddress.Loopback, options.ApiPort);
+        probe.Start();
+    }
+
     public void Dispose() => _directory.Delete(recursive: true);
 
     /// <summary>CRLF lines over a stream, enough for tagged command/response exchanges without literals from the client.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ServerlessMail.Cli.Remote;
 using ServerlessMail.Cli.Server;
 using ServerlessMail.Core;
 using ServerlessMail.Hosting;
@@ -12,10 +13,11 @@ internal static class InboxCommands
 {
     public static Command Create()
     {
-        var inbox = new Command("inbox", "Create and list inboxes, and set their send limits.");
+        var inbox = new Command("inbox", "Create, list and delete inboxes, and set their send limits.");
         inbox.Subcommands.Add(CreateCreate());
         inbox.Subcommands.Add(CreateList());
         inbox.Subcommands.Add(CreateLimits());
+        inbox.Subcommands.Add(CreateDelete());
         return inbox;
     }
 
@@ -37,7 +39,13 @@ internal static class InboxCommands
         };
         limits.AddTo(command);
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => OperatorSession.RunAsync(
+        var api = new ApiTarget();
+        api.AddTo(command);
+        command.SetAction((result, cancellationToken) => api.Resolve(result, settings.Source(result)) is { } remote
+            ? limits.Read(result, QuotaLimits.Unlimited) != QuotaLimits.Unlimited
+                ? throw new CliException("--sends-per-day, --sends-per-minute and --stored-bytes work on the data directory, not with --api-url.")
+                : RemoteAdmin.CreateInboxAsync(remote, result.GetRequiredValue(address), result.GetValue(displayName), result.GetValue(json), result.InvocationConfiguration.Output, cancellationToken)
+            : OperatorSession.RunAsync(
             settings.Source(result),
             session => CreateInboxAsync(session, result, result.GetRequiredValue(address), result.GetValue(displayName), limits, result.GetValue(json), cancellationToken),
             cancellationToken));
@@ -107,7 +115,11 @@ internal static class InboxCommands
         var settings = new SettingOptions(ServerSettings.StoreSettings);
         var command = new Command("list", "List the inboxes of the account that hosts a domain, newest first.") { domain, json };
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => OperatorSession.RunAsync(
+        var api = new ApiTarget();
+        api.AddTo(command);
+        command.SetAction((result, cancellationToken) => api.Resolve(result, settings.Source(result)) is { } remote
+            ? RemoteAdmin.ListInboxesAsync(remote, result.GetRequiredValue(domain), result.GetValue(json), result.InvocationConfiguration.Output, cancellationToken)
+            : OperatorSession.RunAsync(
             settings.Source(result),
             async session =>
             {
@@ -172,6 +184,30 @@ internal static class InboxCommands
                 await output.WriteLineAsync(result.GetValue(json)
                     ? JsonSerializer.Serialize(ToJson(inbox, null), OperatorJsonContext.Default.InboxJson)
                     : $"{inbox.Address}: {Describe(inbox.Limits)}").ConfigureAwait(false);
+                return ExitCodes.Success;
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static Command CreateDelete()
+    {
+        var address = new Argument<string>("address") { Description = "The inbox address." };
+        var purge = new Option<bool>("--purge") { Description = "Also erase the raw messages no other inbox references." };
+        var settings = new SettingOptions(ServerSettings.StoreSettings);
+        var command = new Command("delete", "Delete an inbox with its folders and mail; its tokens stop working for it.") { address, purge };
+        settings.AddTo(command);
+        var api = new ApiTarget();
+        api.AddTo(command);
+        command.SetAction((result, cancellationToken) => api.Resolve(result, settings.Source(result)) is { } remote
+            ? RemoteAdmin.DeleteInboxAsync(remote, result.GetRequiredValue(address), result.GetValue(purge), result.InvocationConfiguration.Output, cancellationToken)
+            : OperatorSession.RunAsync(
+            settings.Source(result),
+            async session =>
+            {
+                var inbox = await session.InboxAsync(result.GetRequiredValue(address), cancellationToken).ConfigureAwait(false);
+                await session.Inboxes.DeleteAsync(OperatorSession.OperatorOf(inbox.AccountId), inbox.Id, result.GetValue(purge), cancellationToken).ConfigureAwait(false);
+                await result.InvocationConfiguration.Output.WriteLineAsync($"deleted {inbox.Address}").ConfigureAwait(false);
                 return ExitCodes.Success;
             },
             cancellationToken));

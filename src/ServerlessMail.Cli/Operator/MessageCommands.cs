@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using ServerlessMail.Cli.Remote;
 using ServerlessMail.Cli.Server;
 using ServerlessMail.Core;
 using ServerlessMail.Hosting;
@@ -31,16 +32,17 @@ internal static class MessageCommands
         var settings = new SettingOptions(ServerSettings.StoreSettings);
         var command = new Command("list", "List a folder's messages, newest first: id, received time, flags, sender and subject.") { inbox, folder, limit, json };
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => OperatorSession.RunAsync(
+        var api = new ApiTarget();
+        api.AddTo(command);
+        command.SetAction((result, cancellationToken) => api.Resolve(result, settings.Source(result)) is { } remote
+            ? RemoteMessages.ListAsync(
+                remote, result.GetRequiredValue(inbox), result.GetValue(folder) ?? "INBOX", Limit(result, limit), result.GetValue(json),
+                result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken)
+            : OperatorSession.RunAsync(
             settings.Source(result),
             async session =>
             {
-                var wanted = result.GetValue(limit);
-                if (wanted is < 1 or > MaxListed)
-                {
-                    throw new CliException($"--limit: '{wanted}' is not valid; expected 1 to {MaxListed}.");
-                }
-
+                var wanted = Limit(result, limit);
                 var target = await session.InboxAsync(result.GetRequiredValue(inbox), cancellationToken).ConfigureAwait(false);
                 var name = result.GetValue(folder) ?? "INBOX";
                 var found = await FindFolderAsync(session, target, name, cancellationToken).ConfigureAwait(false);
@@ -56,9 +58,7 @@ internal static class MessageCommands
                 foreach (var message in listed)
                 {
                     var sender = message.Summary.From.Count > 0 ? message.Summary.From[0].Address : message.Envelope.MailFrom;
-                    await output.WriteLineAsync(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{message.Id}\t{message.InternalDate.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\t{FlagText(message.Flags)}\t{sender}\t{message.Summary.Subject}")).ConfigureAwait(false);
+                    await output.WriteLineAsync(MessageText.ListLine(message.Id, message.InternalDate, FlagNames(message.Flags), sender, message.Summary.Subject)).ConfigureAwait(false);
                 }
 
                 return ExitCodes.Success;
@@ -74,7 +74,11 @@ internal static class MessageCommands
         var settings = new SettingOptions(ServerSettings.StoreSettings);
         var command = new Command("get", "Show one message: its folder, flags and headers, then its text (or HTML when it has no text).") { id, json };
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => OperatorSession.RunAsync(
+        var api = new ApiTarget();
+        api.AddTo(command);
+        command.SetAction((result, cancellationToken) => api.Resolve(result, settings.Source(result)) is { } remote
+            ? RemoteMessages.GetAsync(remote, result.GetRequiredValue(id), result.GetValue(json), result.InvocationConfiguration.Output, cancellationToken)
+            : OperatorSession.RunAsync(
             settings.Source(result),
             async session =>
             {
@@ -101,25 +105,21 @@ internal static class MessageCommands
                     return ExitCodes.Success;
                 }
 
-                await output.WriteLineAsync($"id: {message.Id}\ninbox: {inbox.Address}\nfolder: {folder?.Name}\nflags: {FlagText(message.Flags)}").ConfigureAwait(false);
-                await output.WriteLineAsync($"from: {Addresses(message.Summary.From)}\nto: {Addresses(message.Summary.To)}").ConfigureAwait(false);
-                if (message.Summary.Cc.Count > 0)
-                {
-                    await output.WriteLineAsync($"cc: {Addresses(message.Summary.Cc)}").ConfigureAwait(false);
-                }
-
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"subject: {message.Summary.Subject}\ndate: {message.Summary.Date?.ToString("O", CultureInfo.InvariantCulture)}\nthread: {message.ThreadId}")).ConfigureAwait(false);
-                foreach (var attachment in message.Summary.Attachments)
-                {
-                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"attachment {attachment.Id}: {attachment.SafeFileName} ({attachment.ContentType}, {attachment.EncodedSize} bytes encoded)")).ConfigureAwait(false);
-                }
-
-                await output.WriteLineAsync().ConfigureAwait(false);
-                await output.WriteLineAsync(text ?? html ?? string.Empty).ConfigureAwait(false);
+                var view = new MessageView(
+                    message.Id, inbox.Address, folder?.Name, [.. FlagNames(message.Flags), .. message.Keywords], Addresses(message.Summary.From), Addresses(message.Summary.To),
+                    Addresses(message.Summary.Cc), message.Summary.Subject, message.Summary.Date, message.ThreadId,
+                    message.Summary.Attachments.Select(a => (a.Id, a.SafeFileName, a.ContentType, a.EncodedSize)).ToList(), text ?? html);
+                await MessageText.WriteAsync(output, view).ConfigureAwait(false);
                 return ExitCodes.Success;
             },
             cancellationToken));
         return command;
+    }
+
+    private static int Limit(ParseResult result, Option<int> limit)
+    {
+        var wanted = result.GetValue(limit);
+        return wanted is >= 1 and <= MaxListed ? wanted : throw new CliException($"--limit: '{wanted}' is not valid; expected 1 to {MaxListed}.");
     }
 
     private static async Task<Folder> FindFolderAsync(OperatorSession session, Inbox inbox, string name, CancellationToken cancellationToken)
@@ -157,8 +157,5 @@ internal static class MessageCommands
     private static List<string> FlagNames(MessageFlags flags) =>
         Enum.GetValues<MessageFlags>().Where(f => f != MessageFlags.None && flags.HasFlag(f)).Select(f => "\\" + f).ToList();
 
-    private static string FlagText(MessageFlags flags) => flags == MessageFlags.None ? "-" : string.Join(' ', FlagNames(flags));
-
-    private static string Addresses(IReadOnlyList<AddressSummary> addresses) =>
-        string.Join(", ", addresses.Select(a => a.Name is null ? a.Address : $"{a.Name} <{a.Address}>"));
+    private static List<string> Addresses(IReadOnlyList<AddressSummary> addresses) => addresses.Select(a => MessageText.Address(a.Name, a.Address)).ToList();
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using ServerlessMail.Cli.Remote;
 using ServerlessMail.Cli.Server;
 using ServerlessMail.Core;
 using ServerlessMail.Hosting;
@@ -10,7 +11,8 @@ namespace ServerlessMail.Cli.Operator;
 /// <summary>
 /// <c>serverlessmail send --from INBOX --to ADDR --subject S --text T</c>: composes a plain-text message and submits
 /// it from a hosted inbox, through the same path as SMTP submission (quota, Sent copy, outbound queue). The running
-/// server's relay worker delivers it, to a hosted inbox or through the relay; <c>--wait</c> follows it there.
+/// server's relay worker delivers it, to a hosted inbox or through the relay; <c>--wait</c> follows it there. With
+/// <c>--api-url</c> it sends through the running server's REST API instead.
 /// </summary>
 internal static class SendCommand
 {
@@ -31,17 +33,17 @@ internal static class SendCommand
             from, to, subject, text, wait, json,
         };
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => OperatorSession.RunAsync(
+        var api = new ApiTarget();
+        api.AddTo(command);
+        command.SetAction((result, cancellationToken) => api.Resolve(result, settings.Source(result)) is { } remote
+            ? SendRemoteAsync(remote, result, result.GetRequiredValue(from), result.GetRequiredValue(to), result.GetValue(subject), result.GetValue(text), result.GetValue(wait), result.GetValue(json), cancellationToken)
+            : OperatorSession.RunAsync(
             settings.Source(result),
             async session =>
             {
                 var inbox = await session.InboxAsync(result.GetRequiredValue(from), cancellationToken).ConfigureAwait(false);
                 var recipients = Recipients(result.GetRequiredValue(to));
-                var body = result.GetValue(text) ?? string.Empty;
-                if (body == "-")
-                {
-                    body = await ReadBoundedAsync(Console.In, cancellationToken).ConfigureAwait(false);
-                }
+                var body = await BodyAsync(result.GetValue(text), cancellationToken).ConfigureAwait(false);
 
                 var raw = Compose(inbox, recipients, result.GetValue(subject) ?? string.Empty, body);
                 var error = result.InvocationConfiguration.Error;
@@ -67,6 +69,18 @@ internal static class SendCommand
             cancellationToken));
         return command;
     }
+
+    private static async Task<int> SendRemoteAsync(
+        RemoteApi remote, ParseResult result, string from, string[] to, string? subject, string? text, bool wait, bool json, CancellationToken cancellationToken)
+    {
+        var recipients = Recipients(to).Select(r => r.Address).ToList();
+        var body = await BodyAsync(text, cancellationToken).ConfigureAwait(false);
+        return await RemoteMessages.SendAsync(
+            remote, from, recipients, subject ?? string.Empty, body, wait, json, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<string> BodyAsync(string? given, CancellationToken cancellationToken) =>
+        given == "-" ? await ReadBoundedAsync(Console.In, cancellationToken).ConfigureAwait(false) : given ?? string.Empty;
 
     private static List<MailboxAddress> Recipients(string[] given)
     {

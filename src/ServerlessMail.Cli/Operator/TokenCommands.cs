@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using ServerlessMail.Cli.Remote;
 using ServerlessMail.Cli.Server;
 using ServerlessMail.Core;
 using ServerlessMail.Hosting;
@@ -50,7 +51,13 @@ internal static class TokenCommands
             inbox, permissions, name, json,
         };
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => OperatorSession.RunAsync(
+        var api = new ApiTarget();
+        api.AddTo(command);
+        command.SetAction((result, cancellationToken) => api.Resolve(result, settings.Source(result)) is { } remote
+            ? RemoteAdmin.CreateTokenAsync(
+                remote, result.GetRequiredValue(inbox), Names(ParsePermissions(result.GetValue(permissions) ?? "read,send")).Split(','), result.GetValue(name) ?? "cli",
+                result.GetValue(json), result.InvocationConfiguration.Output, cancellationToken)
+            : OperatorSession.RunAsync(
             settings.Source(result),
             async session =>
             {
@@ -83,7 +90,11 @@ internal static class TokenCommands
         var settings = new SettingOptions(ServerSettings.StoreSettings);
         var command = new Command("list", "List an inbox's tokens (never their secrets).") { inbox, json };
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => OperatorSession.RunAsync(
+        var api = new ApiTarget();
+        api.AddTo(command);
+        command.SetAction((result, cancellationToken) => api.Resolve(result, settings.Source(result)) is { } remote
+            ? RemoteAdmin.ListTokensAsync(remote, result.GetRequiredValue(inbox), result.GetValue(json), result.InvocationConfiguration.Output, cancellationToken)
+            : OperatorSession.RunAsync(
             settings.Source(result),
             async session =>
             {
@@ -118,7 +129,11 @@ internal static class TokenCommands
         var settings = new SettingOptions(ServerSettings.StoreSettings);
         var command = new Command("revoke", "Revoke a token. It fails at once, on a running server too.") { id };
         settings.AddTo(command);
-        command.SetAction((result, cancellationToken) => OperatorSession.RunAsync(
+        var api = new ApiTarget();
+        api.AddTo(command);
+        command.SetAction((result, cancellationToken) => api.Resolve(result, settings.Source(result)) is { } remote
+            ? RemoteAdmin.RevokeTokenAsync(remote, result.GetRequiredValue(id), result.InvocationConfiguration.Output, cancellationToken)
+            : OperatorSession.RunAsync(
             settings.Source(result),
             async session =>
             {

@@ -24,6 +24,28 @@ public sealed record StoredMessage(
     string? DeliveryKey);
 
 /// <summary>
+/// What IMAP FETCH and SEARCH read of a stored message: its state, dates, size, blob and structure, without the
+/// summary and delivery envelope that listings need, so reading a run of them decodes no JSON but the keywords.
+/// </summary>
+public sealed record MessageContent(
+    string Id,
+    uint Uid,
+    MessageFlags Flags,
+    IReadOnlyList<string> Keywords,
+    DateTimeOffset InternalDate,
+    long Size,
+    ulong ModSeq,
+    string BlobKey,
+    ReadOnlyMemory<byte> Structure)
+{
+    public static MessageContent Of(StoredMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new(message.Id, message.Uid, message.Flags, message.Keywords, message.InternalDate, message.Size, message.ModSeq, message.BlobKey, message.Structure);
+    }
+}
+
+/// <summary>
 /// A message to append. The store assigns the UID and MODSEQ. <see cref="DeliveryKey"/>, when set, makes the append
 /// idempotent: appending again with the same key returns the message already stored instead of a duplicate.
 /// </summary>

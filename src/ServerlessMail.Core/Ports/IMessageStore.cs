@@ -21,6 +21,13 @@ public interface IMessageStore
     Task<IReadOnlyList<MessageState>> ListStatesAsync(string folderId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The content (<see cref="MessageContent"/>) of up to <paramref name="limit"/> messages of a folder with UIDs from <paramref name="firstUid"/> to
+    /// <paramref name="lastUid"/> (inclusive), in ascending UID order: one read for a run of IMAP FETCH or SEARCH
+    /// instead of one per message. An unknown folder or an empty range gives an empty list.
+    /// </summary>
+    Task<IReadOnlyList<MessageContent>> ListContentByUidAsync(string folderId, uint firstUid, uint lastUid, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Changes flags and keywords, giving the message a new MODSEQ. With <paramref name="unchangedSince"/> (RFC 7162
     /// UNCHANGEDSINCE) and a message modified after it: <see cref="MailStoreError.Conflict"/>, nothing changed.
     /// </summary>

@@ -27,7 +27,6 @@ public sealed partial class MailServer
             ImapPort = ImapEndPoint.Port,
             ImapsPort = ImapsEndPoint.Port,
             MaxMessageBytes = _options.MaxMessageSize,
-            WaitRecheckInterval = _options.IdlePollInterval,
         };
         var endPoint = new IPEndPoint(_options.ListenAddress, _options.ApiPort);
         var url = string.Create(CultureInfo.InvariantCulture, $"http://{endPoint}");

@@ -26,7 +26,7 @@ public static class TryItBlock
         text.AppendLine(CultureInfo.InvariantCulture, $"  TOKEN=$(cat '{first.AdminTokenPath}')");
         text.AppendLine(CultureInfo.InvariantCulture, $"  INBOX=$(curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{{\"localPart\":\"agent\"}}' {api}/v1/inboxes | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"id\"])')");
         text.AppendLine(CultureInfo.InvariantCulture, $"  swaks --server {host}:{smtpPort.ToString(CultureInfo.InvariantCulture)} --from you@elsewhere.test --to {address} --header 'Subject: hello'");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  curl -s -H \"Authorization: Bearer $TOKEN\" {api}/v1/inboxes/$INBOX/messages");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  curl -s -H \"Authorization: Bearer $TOKEN\" \"{api}/v1/inboxes/$INBOX/messages/wait?after=2000-01-01T00:00:00Z&timeout=30\"");
         text.AppendLine(CultureInfo.InvariantCulture, $"IMAP: host {host}, port {imapPort.ToString(CultureInfo.InvariantCulture)} (STARTTLS) or {imapsPort.ToString(CultureInfo.InvariantCulture)} (TLS), user {address}, password the token (the certificate is self-signed).");
         return text.ToString();
     }

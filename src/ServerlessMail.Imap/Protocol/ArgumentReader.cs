@@ -46,6 +46,31 @@ internal sealed class ArgumentReader(IReadOnlyList<ImapToken> tokens)
         return true;
     }
 
+    /// <summary>Why the last <see cref="TryMailbox"/> refused a name that was there; null when it was missing.</summary>
+    public string? MailboxError { get; private set; }
+
+    /// <summary>
+    /// A mailbox name: an astring in modified UTF-7 (RFC 3501 §5.1.3), decoded to the Unicode name the store keeps.
+    /// A name that is not valid modified UTF-7 is refused with <see cref="MailboxError"/> set.
+    /// </summary>
+    public bool TryMailbox(out string mailbox)
+    {
+        mailbox = string.Empty;
+        MailboxError = null;
+        if (!TryAString(out var raw))
+        {
+            return false;
+        }
+
+        if (!ModifiedUtf7.TryDecode(raw, out mailbox))
+        {
+            MailboxError = "Mailbox name is not valid modified UTF-7 (RFC 3501 §5.1.3)";
+            return false;
+        }
+
+        return true;
+    }
+
     public bool TryLiteral(out ImapToken literal)
     {
         literal = default;

@@ -117,7 +117,7 @@ internal static class CommandFraming
             digits = digits[..^1];
         }
 
-        if (digits.Length is 0 or > 19)
+        if (digits.Length == 0)
         {
             return false;
         }
@@ -129,7 +129,8 @@ internal static class CommandFraming
                 return false;
             }
 
-            size = (size * 10) + (digit - '0');
+            // Saturates instead of overflowing: a size past long.MaxValue is simply over every cap.
+            size = size > (long.MaxValue - 9) / 10 ? long.MaxValue : (size * 10) + (digit - '0');
         }
 
         return true;

@@ -6,7 +6,7 @@ namespace ServerlessMail.Imap.Search;
 /// <summary>What the evaluator sees of one message.</summary>
 internal sealed class SearchSubject
 {
-    public required StoredMessage Message { get; init; }
+    public required MessageContent Message { get; init; }
 
     public required uint SequenceNumber { get; init; }
 

@@ -56,14 +56,14 @@ internal sealed partial class ImapSession
                 {
                     var copy = buffer.Slice(0, frame.Length).ToArray();
                     Input.AdvanceTo(buffer.GetPosition(frame.Length));
-                    await HandleAsync(new ReadOnlySequence<byte>(copy)).ConfigureAwait(false);
+                    await HandleAsync(new ReadOnlySequence<byte>(copy), inInputBuffer: false).ConfigureAwait(false);
                 }
                 else
                 {
                     // A large literal (APPEND's message) is handled where it lies in the input buffer, not copied again.
                     try
                     {
-                        await HandleAsync(buffer.Slice(0, frame.Length)).ConfigureAwait(false);
+                        await HandleAsync(buffer.Slice(0, frame.Length), inInputBuffer: true).ConfigureAwait(false);
                     }
                     finally
                     {

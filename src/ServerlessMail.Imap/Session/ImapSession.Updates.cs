@@ -43,10 +43,13 @@ internal sealed partial class ImapSession
                     continue;
                 }
 
-                mailbox.Recent.Remove(mailbox.Messages[index].Uid);
+                var uid = mailbox.Messages[index].Uid;
+                mailbox.Recent.Remove(uid);
                 mailbox.Messages.RemoveAt(index);
-                Untagged((index + 1).ToString(CultureInfo.InvariantCulture) + " EXPUNGE");
+                ReportExpunge(index, uid);
             }
+
+            FlushVanished();
         }
 
         var added = false;
@@ -94,12 +97,15 @@ internal sealed partial class ImapSession
         }
     }
 
-    /// <summary>"n FETCH (FLAGS (…) [UID u] [MODSEQ (m)])" for one message of the map.</summary>
+    /// <summary>
+    /// "n FETCH (FLAGS (…) [UID u] [MODSEQ (m)])" for one message of the map. Once CONDSTORE is enabled every such
+    /// untagged FETCH carries UID and MODSEQ (RFC 7162 §3.1).
+    /// </summary>
     public string FlagsFetch(SelectedMailbox mailbox, int index, bool uid)
     {
         var message = mailbox.Messages[index];
         var text = string.Create(CultureInfo.InvariantCulture, $"{index + 1} FETCH (FLAGS {FlagNames.Format(message.Flags, message.Keywords, mailbox.Recent.Contains(message.Uid))}");
-        if (uid)
+        if (uid || CondStoreEnabled)
         {
             text += string.Create(CultureInfo.InvariantCulture, $" UID {message.Uid}");
         }

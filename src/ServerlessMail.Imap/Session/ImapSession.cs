@@ -100,7 +100,8 @@ internal sealed partial class ImapSession
     /// <summary>Ends the session after the responses written so far.</summary>
     public void Close() => IsClosing = true;
 
-    private async Task HandleAsync(ReadOnlySequence<byte> bytes)
+    /// <param name="inInputBuffer">The command still lies in the input buffer (it is over <see cref="CopyLimit"/>), so its handler must not read more input.</param>
+    private async Task HandleAsync(ReadOnlySequence<byte> bytes, bool inInputBuffer)
     {
         var error = CommandTokenizer.TryTokenize(bytes, Options.MaxNesting, Options.MaxArguments, out var command);
         if (command is null)
@@ -114,6 +115,14 @@ internal sealed partial class ImapSession
         if (!ImapStateTable.IsKnown(command.Name))
         {
             Bad(command.Tag, "Unknown command");
+            return;
+        }
+
+        // IDLE, AUTHENTICATE and STARTTLS read on after their line; one that long is no real client's and is refused
+        // before it could read past input the session still holds.
+        if (inInputBuffer && command.Name is ("IDLE" or "AUTHENTICATE" or "STARTTLS"))
+        {
+            Bad(command.Tag, "Command line too long for " + command.Name);
             return;
         }
 

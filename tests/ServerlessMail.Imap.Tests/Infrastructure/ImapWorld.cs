@@ -17,6 +17,7 @@ internal sealed class ImapWorld : IAsyncDisposable
     public static readonly IPEndPoint ClientEndPoint = new(IPAddress.Parse("192.0.2.20"), 40_000);
 
     private readonly DirectoryInfo _directory;
+    private TimeProvider? _throttleClock;
 
     private ImapWorld(DirectoryInfo directory, LocalMailStore store, LocalBlobStore blobs)
     {
@@ -27,7 +28,7 @@ internal sealed class ImapWorld : IAsyncDisposable
         Tokens = new TokenService(store, clock);
         var threads = new ThreadResolver(store, clock);
         Appends = new MessageAppendService(store, blobs, threads, clock, Notifier);
-        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), threads, new DeliverySignal(), clock);
+        Ingest = new MailIngestService(store, blobs, new RecipientResolver(store), threads, new DeliverySignal(), clock, Notifier);
         BlobReads = new CountingBlobStore(blobs);
         Services = new ImapServices(store, BlobReads, Tokens, Appends, Notifier);
     }
@@ -83,11 +84,25 @@ internal sealed class ImapWorld : IAsyncDisposable
         return world;
     }
 
+    /// <summary>A world whose alice INBOX holds <paramref name="count"/> messages "M1", "M2", … with these flags.</summary>
+    public static async Task<ImapWorld> CreateWithMessagesAsync(int count, MessageFlags flags = MessageFlags.None)
+    {
+        var world = await CreateAsync();
+        for (var i = 1; i <= count; i++)
+        {
+            await world.AppendAsync(world.Alice, "INBOX", Message("M" + i), flags);
+        }
+
+        return world;
+    }
+
     public ImapConnectionHandler Handler(ImapServerOptions? options = null, TimeProvider? clock = null)
     {
-        if (clock is not null)
+        // The throttle runs on the test's clock; connections on the same clock share it, as a server's connections do.
+        if (clock is not null && clock != _throttleClock)
         {
             Throttle = new AuthThrottle(clock);
+            _throttleClock = clock;
         }
 
         return new ImapConnectionHandler(options ?? DefaultOptions(), Services, TestCertificate.Instance, Throttle, Log, clock);

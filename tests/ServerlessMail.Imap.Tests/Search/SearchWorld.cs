@@ -29,7 +29,7 @@ internal sealed class SearchWorld
 
     public SearchSubject Subject(bool recent = false, uint sequence = 3, uint largestSequence = 9, uint largestUid = 90) => new()
     {
-        Message = Message,
+        Message = MessageContent.Of(Message),
         SequenceNumber = sequence,
         IsRecent = recent,
         LargestSequence = largestSequence,

@@ -177,4 +177,31 @@ public abstract partial class MessageContract
 
         return (mailbox, messages);
     }
+
+    [Fact]
+    public async Task UidRangesListInAscendingOrderUpToTheLimitWithoutExpungedOrMovedMessages()
+    {
+        var mailbox = await Harness.SeedMailboxAsync();
+        var messages = new List<StoredMessage>();
+        for (var i = 0; i < 6; i++)
+        {
+            messages.Add(await Harness.AppendAsync(mailbox));
+        }
+
+        await Harness.AppendAsync(mailbox, mailbox.FolderNamed("Archive"));
+        await Harness.Store.ExpungeAsync([messages[2].Id]);
+        await Harness.Store.MoveAsync(messages[3].Id, mailbox.FolderNamed("Archive").Id);
+        var folder = mailbox.InboxFolder.Id;
+
+        var range = await Harness.Store.ListContentByUidAsync(folder, 2, 6, 10);
+        Assert.Equal([2u, 5u, 6u], range.Select(m => m.Uid));
+        Assert.Equal(MessageContent.Of(messages[4]) with { Keywords = range[1].Keywords, Structure = range[1].Structure }, range[1]);
+        Assert.Equal(messages[4].Structure.ToArray(), range[1].Structure.ToArray());
+        Assert.Equal([1u, 2u], (await Harness.Store.ListContentByUidAsync(folder, 1, 6, 2)).Select(m => m.Uid));
+        Assert.Equal([6u], (await Harness.Store.ListContentByUidAsync(folder, 6, uint.MaxValue, 10)).Select(m => m.Uid));
+        Assert.Empty(await Harness.Store.ListContentByUidAsync(folder, 3, 4, 10));
+        Assert.Empty(await Harness.Store.ListContentByUidAsync(folder, 5, 4, 10));
+        Assert.Empty(await Harness.Store.ListContentByUidAsync("fld_missing", 1, 10, 10));
+        Assert.Equal([1u, 2u], (await Harness.Store.ListContentByUidAsync(mailbox.FolderNamed("Archive").Id, 1, 9, 10)).Select(m => m.Uid));
+    }
 }

@@ -12,7 +12,7 @@ internal static class AppendParser
     {
         request = null;
         var arguments = new ArgumentReader(tokens);
-        if (!arguments.TryAString(out var mailbox))
+        if (!arguments.TryMailbox(out var mailbox))
         {
             return false;
         }

@@ -23,7 +23,8 @@ internal static class CloseHandler
             var deleted = mailbox.Messages.Where(m => (m.Flags & MessageFlags.Deleted) != 0).Select(m => m.MessageId).ToList();
             if (deleted.Count > 0)
             {
-                await ExpungeHandler.RemoveAsync(session, mailbox, deleted).ConfigureAwait(false);
+                // RFC 3501 §6.4.2: CLOSE sends no untagged EXPUNGE.
+                await ExpungeHandler.RemoveAsync(session, mailbox, deleted, report: false).ConfigureAwait(false);
             }
         }
 

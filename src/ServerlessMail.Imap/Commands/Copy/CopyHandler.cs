@@ -15,9 +15,9 @@ internal static class CopyHandler
         var uid = command.Name.StartsWith("UID ", StringComparison.Ordinal);
         var move = command.Name.EndsWith("MOVE", StringComparison.Ordinal);
         var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TrySequenceSet(out var set) || !arguments.TryAString(out var target) || !arguments.End)
+        if (!arguments.TrySequenceSet(out var set) || !arguments.TryMailbox(out var target) || !arguments.End)
         {
-            session.Bad(command.Tag, "Takes a set and a mailbox");
+            session.Bad(command.Tag, arguments.MailboxError ?? "Takes a set and a mailbox");
             return state;
         }
 

@@ -8,9 +8,9 @@ internal static class CreateHandler
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TryAString(out var mailbox) || !arguments.End)
+        if (!arguments.TryMailbox(out var mailbox) || !arguments.End)
         {
-            session.Bad(command.Tag, "CREATE takes a mailbox name");
+            session.Bad(command.Tag, arguments.MailboxError ?? "CREATE takes a mailbox name");
             return state;
         }
 

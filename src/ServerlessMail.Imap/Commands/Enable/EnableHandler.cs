@@ -1,6 +1,6 @@
 namespace ServerlessMail.Imap;
 
-/// <summary>ENABLE (RFC 5161): CONDSTORE is the one extension that needs enabling here; others are ignored.</summary>
+/// <summary>ENABLE (RFC 5161): CONDSTORE, and QRESYNC (RFC 7162 §3.2.3), which implies CONDSTORE; others are ignored.</summary>
 internal static class EnableHandler
 {
     public static ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
@@ -19,6 +19,12 @@ internal static class EnableHandler
             {
                 session.CondStoreEnabled = true;
                 enabled.Add("CONDSTORE");
+            }
+            else if (string.Equals(name, "QRESYNC", StringComparison.OrdinalIgnoreCase) && !enabled.Contains("QRESYNC"))
+            {
+                session.CondStoreEnabled = true;
+                session.QResyncEnabled = true;
+                enabled.Add("QRESYNC");
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ServerlessMail.Core;
 
 namespace ServerlessMail.Imap;
@@ -77,13 +76,16 @@ internal static class ExpungeHandler
         {
             if (messageIds.Contains(mailbox.Messages[index].MessageId))
             {
-                mailbox.Recent.Remove(mailbox.Messages[index].Uid);
+                var uid = mailbox.Messages[index].Uid;
+                mailbox.Recent.Remove(uid);
                 mailbox.Messages.RemoveAt(index);
                 if (report)
                 {
-                    session.Untagged((index + 1).ToString(CultureInfo.InvariantCulture) + " EXPUNGE");
+                    session.ReportExpunge(index, uid);
                 }
             }
         }
+
+        session.FlushVanished();
     }
 }

@@ -38,45 +38,65 @@ internal static class FetchHandler
         }
 
         var mailbox = selected.Mailbox;
+        if (request.Vanished)
+        {
+            // RFC 7162 §3.2.6: only in UID FETCH, and only once QRESYNC is enabled.
+            if (!uid || !session.QResyncEnabled)
+            {
+                session.Bad(command.Tag, "VANISHED needs UID FETCH and ENABLE QRESYNC");
+                return state;
+            }
+
+            await QResync.ReportVanishedAsync(session, mailbox, request.Set, request.ChangedSince!.Value).ConfigureAwait(false);
+        }
+
         var needsMessage = items.Any(i => i.NeedsMessage);
         var setsSeen = !mailbox.ReadOnly && items.Any(i => i.Attribute == FetchAttribute.Section && !i.Peek);
-        foreach (var index in mailbox.Resolve(request.Set, uid))
+        var indices = mailbox.Resolve(request.Set, uid);
+        if (request.ChangedSince is { } since)
         {
-            var state0 = mailbox.Messages[index];
-            if (request.ChangedSince is { } since && state0.ModSeq <= since)
-            {
-                continue;
-            }
+            indices.RemoveAll(index => mailbox.Messages[index].ModSeq <= since);
+        }
 
-            StoredMessage? stored = null;
-            if (needsMessage || setsSeen)
+        if (!needsMessage && !setsSeen)
+        {
+            foreach (var index in indices)
             {
-                stored = await session.Services.Store.GetMessageByUidAsync(mailbox.Folder.Id, state0.Uid, session.Cancellation).ConfigureAwait(false);
-                if (stored is null)
-                {
-                    // Expunged meanwhile: its EXPUNGE is reported after the command (RFC 3501 §7 forbids it during FETCH).
-                    continue;
-                }
+                await WriteMessageAsync(session, mailbox, index, null, items, false).ConfigureAwait(false);
             }
-
-            var addFlags = false;
-            if (setsSeen && (state0.Flags & MessageFlags.Seen) == 0)
+        }
+        else
+        {
+            // A message expunged meanwhile is skipped: its EXPUNGE is reported after the command (RFC 3501 §7
+            // forbids it during FETCH).
+            await foreach (var (index, stored) in MessageBatches.ReadAsync(session, mailbox, indices).ConfigureAwait(false))
             {
-                var updated = await session.Services.Store.UpdateFlagsAsync(stored!.Id, FlagChange.Set(MessageFlags.Seen), null, session.Cancellation).ConfigureAwait(false);
-                state0 = new MessageState(state0.Uid, state0.MessageId, updated.Flags, updated.Keywords, updated.ModSeq);
-                mailbox.Replace(index, state0);
-                addFlags = !items.Any(i => i.Attribute == FetchAttribute.Flags);
-                session.Services.Notifier.Publish(mailbox.Inbox.Id);
+                var addFlags = setsSeen && await SetSeenAsync(session, mailbox, index, stored).ConfigureAwait(false) &&
+                    !items.Any(i => i.Attribute == FetchAttribute.Flags);
+                await WriteMessageAsync(session, mailbox, index, stored, items, addFlags).ConfigureAwait(false);
             }
-
-            await WriteMessageAsync(session, mailbox, index, stored, items, addFlags).ConfigureAwait(false);
         }
 
         session.Ok(command.Tag, command.Name + " completed");
         return state;
     }
 
-    private static async Task WriteMessageAsync(ImapSession session, SelectedMailbox mailbox, int index, StoredMessage? stored, List<FetchItem> items, bool addFlags)
+    /// <summary>Sets \Seen on a message that lacks it; true when the flags changed and must be sent.</summary>
+    private static async ValueTask<bool> SetSeenAsync(ImapSession session, SelectedMailbox mailbox, int index, MessageContent stored)
+    {
+        var state = mailbox.Messages[index];
+        if ((state.Flags & MessageFlags.Seen) != 0)
+        {
+            return false;
+        }
+
+        var updated = await session.Services.Store.UpdateFlagsAsync(stored.Id, FlagChange.Set(MessageFlags.Seen), null, session.Cancellation).ConfigureAwait(false);
+        mailbox.Replace(index, new MessageState(state.Uid, state.MessageId, updated.Flags, updated.Keywords, updated.ModSeq));
+        session.Services.Notifier.Publish(mailbox.Inbox.Id);
+        return true;
+    }
+
+    private static async Task WriteMessageAsync(ImapSession session, SelectedMailbox mailbox, int index, MessageContent? stored, List<FetchItem> items, bool addFlags)
     {
         var output = session.Output;
         var message = mailbox.Messages[index];

@@ -19,4 +19,5 @@ internal sealed record FetchItem(FetchAttribute Attribute, SectionSpec? Section 
     public bool NeedsMessage => Attribute is not (FetchAttribute.Uid or FetchAttribute.Flags or FetchAttribute.ModSeq);
 }
 
-internal sealed record FetchRequest(SequenceSet Set, IReadOnlyList<FetchItem> Items, ulong? ChangedSince);
+/// <param name="Vanished">RFC 7162 §3.2.6: UID FETCH … (CHANGEDSINCE n VANISHED) also reports the expunged UIDs of the set.</param>
+internal sealed record FetchRequest(SequenceSet Set, IReadOnlyList<FetchItem> Items, ulong? ChangedSince, bool Vanished = false);

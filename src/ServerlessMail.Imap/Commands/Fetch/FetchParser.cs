@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ServerlessMail.Imap;
 
-/// <summary>FETCH set (items | item | ALL | FAST | FULL) [(CHANGEDSINCE n)] — RFC 3501 §6.4.5, RFC 7162 §3.1.4.</summary>
+/// <summary>FETCH set (items | item | ALL | FAST | FULL) [(CHANGEDSINCE n [VANISHED])] — RFC 3501 §6.4.5, RFC 7162 §3.1.4 and §3.2.6.</summary>
 internal static class FetchParser
 {
     public const int MaxItems = 64;
@@ -33,22 +33,33 @@ internal static class FetchParser
         }
 
         ulong? changedSince = null;
+        var vanished = false;
         if (arguments.TryOpen())
         {
-            if (!arguments.TryWord("CHANGEDSINCE") || !arguments.TryULong(out var modSeq) || !arguments.TryClose())
+            while (!arguments.TryClose())
             {
-                return false;
+                if (arguments.TryWord("CHANGEDSINCE") && changedSince is null && arguments.TryULong(out var modSeq))
+                {
+                    changedSince = modSeq;
+                }
+                else if (arguments.TryWord("VANISHED") && !vanished)
+                {
+                    vanished = true;
+                }
+                else
+                {
+                    return false;
+                }
             }
-
-            changedSince = modSeq;
         }
 
-        if (!arguments.End || items.Count == 0)
+        // RFC 7162 §3.2.6: VANISHED only with CHANGEDSINCE.
+        if (!arguments.End || items.Count == 0 || (vanished && changedSince is null))
         {
             return false;
         }
 
-        request = new FetchRequest(set, items, changedSince);
+        request = new FetchRequest(set, items, changedSince, vanished);
         return true;
     }
 

@@ -16,7 +16,7 @@ internal static class SectionWriter
     // Flush when this much is waiting, so a large FETCH streams instead of growing the pipe.
     private const long FlushThreshold = 256 * 1024;
 
-    public static async Task WriteAsync(ImapSession session, StoredMessage stored, MimeMessage structure, FetchItem item)
+    public static async Task WriteAsync(ImapSession session, MessageContent stored, MimeMessage structure, FetchItem item)
     {
         var output = session.Output;
         var plan = SectionResolver.Resolve(structure, item.Section!);

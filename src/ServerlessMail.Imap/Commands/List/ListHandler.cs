@@ -13,9 +13,9 @@ internal static class ListHandler
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TryAString(out var reference) || !arguments.TryAString(out var pattern) || !arguments.End)
+        if (!arguments.TryMailbox(out var reference) || !arguments.TryMailbox(out var pattern) || !arguments.End)
         {
-            session.Bad(command.Tag, command.Name + " takes a reference and a mailbox pattern");
+            session.Bad(command.Tag, arguments.MailboxError ?? command.Name + " takes a reference and a mailbox pattern");
             return state;
         }
 
@@ -56,7 +56,7 @@ internal static class ListHandler
 
             var line = new ArrayBufferWriter<byte>();
             ImapSyntax.WriteAscii(line, $"{command.Name} ({string.Join(' ', attributes)}) \"/\" ");
-            ImapSyntax.WriteString(line, name);
+            ImapSyntax.WriteString(line, ModifiedUtf7.Encode(name));
             session.Untagged(Encoding.UTF8.GetString(line.WrittenSpan));
         }
 

@@ -8,9 +8,9 @@ internal static class RenameHandler
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TryAString(out var from) || !arguments.TryAString(out var to) || !arguments.End)
+        if (!arguments.TryMailbox(out var from) || !arguments.TryMailbox(out var to) || !arguments.End)
         {
-            session.Bad(command.Tag, "RENAME takes two mailbox names");
+            session.Bad(command.Tag, arguments.MailboxError ?? "RENAME takes two mailbox names");
             return state;
         }
 

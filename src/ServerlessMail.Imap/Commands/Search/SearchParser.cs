@@ -4,6 +4,8 @@ using SubjectKey = ServerlessMail.Imap.Search.SubjectKey;
 
 namespace ServerlessMail.Imap;
 
+/// <summary>The ESEARCH RETURN options (RFC 4731 §3.1), combined.</summary>
+[Flags]
 internal enum SearchReturn
 {
     None = 0,

@@ -20,7 +20,7 @@ internal static class SearchScan
             for (var index = 0; index < mailbox.Messages.Count; index++)
             {
                 var state = mailbox.Messages[index];
-                if (await SearchEvaluator.MatchesAsync(key, Subject(session, mailbox, FromState(mailbox, state), index), session.Cancellation).ConfigureAwait(false))
+                if (await SearchEvaluator.MatchesAsync(key, Subject(session, mailbox, FromState(state), index), session.Cancellation).ConfigureAwait(false))
                 {
                     matches.Add((index, state.ModSeq));
                 }
@@ -29,30 +29,17 @@ internal static class SearchScan
             return matches;
         }
 
-        // Newest first, a page of rows per store call; messages the session has not been told about yet (or that
-        // were expunged meanwhile) are not in its map and are skipped.
-        var page = new PageRequest(PageRequest.MaxLimit);
-        while (true)
+        // The stored rows a run at a time, in UID order; messages expunged meanwhile are skipped, and messages the
+        // session has not been told about yet are not in its map, so not read.
+        var all = Enumerable.Range(0, mailbox.Messages.Count).ToList();
+        await foreach (var (index, stored) in MessageBatches.ReadAsync(session, mailbox, all).ConfigureAwait(false))
         {
-            var rows = await session.Services.Store.ListMessagesAsync(mailbox.Folder.Id, MessageQuery.All, page, session.Cancellation).ConfigureAwait(false);
-            foreach (var stored in rows.Items)
+            if (await SearchEvaluator.MatchesAsync(key, Subject(session, mailbox, stored, index), session.Cancellation).ConfigureAwait(false))
             {
-                var index = mailbox.IndexOf(stored.Uid);
-                if (index >= 0 && await SearchEvaluator.MatchesAsync(key, Subject(session, mailbox, stored, index), session.Cancellation).ConfigureAwait(false))
-                {
-                    matches.Add((index, stored.ModSeq));
-                }
+                matches.Add((index, stored.ModSeq));
             }
-
-            if (rows.NextCursor is null)
-            {
-                break;
-            }
-
-            page = new PageRequest(PageRequest.MaxLimit, rows.NextCursor);
         }
 
-        matches.Reverse();
         return matches;
     }
 
@@ -66,7 +53,7 @@ internal static class SearchScan
         _ => false,
     };
 
-    private static SearchSubject Subject(ImapSession session, SelectedMailbox mailbox, StoredMessage stored, int index) => new()
+    private static SearchSubject Subject(ImapSession session, SelectedMailbox mailbox, MessageContent stored, int index) => new()
     {
         Message = stored,
         SequenceNumber = (uint)index + 1,
@@ -78,15 +65,10 @@ internal static class SearchScan
 
     // The evaluator reads only flags, keywords, the UID and MODSEQ for the keys NeedsOnlyState admits; the rest of
     // this record is empty on purpose and never read.
-    private static StoredMessage FromState(SelectedMailbox mailbox, MessageState state) => new(
-        state.MessageId, mailbox.Inbox.AccountId, mailbox.Inbox.Id, mailbox.Folder.Id, state.Uid, state.Flags, state.Keywords,
-        DateTimeOffset.MinValue, 0, state.ModSeq, string.Empty, string.Empty, NoEnvelope, NoSummary, ReadOnlyMemory<byte>.Empty, null);
+    private static MessageContent FromState(MessageState state) => new(
+        state.MessageId, state.Uid, state.Flags, state.Keywords, DateTimeOffset.MinValue, 0, state.ModSeq, string.Empty, ReadOnlyMemory<byte>.Empty);
 
-    private static readonly MessageEnvelope NoEnvelope = new(string.Empty, []);
-
-    private static readonly MessageSummary NoSummary = new(null, [], [], [], [], [], null, null, [], [], string.Empty, []);
-
-    private static async ValueTask<MimeMessage> LoadAsync(ImapSession session, StoredMessage stored, CancellationToken cancellation)
+    private static async ValueTask<MimeMessage> LoadAsync(ImapSession session, MessageContent stored, CancellationToken cancellation)
     {
         // Only HEADER on a field the structure does not keep, BODY and TEXT get here. The message is at most the
         // APPENDLIMIT or the SMTP size limit, both bounded, and is parsed from the blob as ingest parsed it.

@@ -4,7 +4,7 @@ using ServerlessMail.Core;
 namespace ServerlessMail.Imap;
 
 /// <summary>
-/// SELECT and EXAMINE (RFC 3501 §6.3.1-2, RFC 7162 §3.1.2 for CONDSTORE). The folder is read before its message list,
+/// SELECT and EXAMINE (RFC 3501 §6.3.1-2, RFC 7162 §3.1.8 for CONDSTORE and §3.2.5 for QRESYNC). The folder is read before its message list,
 /// so a change that lands between the two is reported again after the command rather than lost. SELECT claims the
 /// folder's \Recent messages for this session; EXAMINE is read-only and claims nothing.
 /// </summary>
@@ -14,28 +14,38 @@ internal static class SelectHandler
     {
         var authenticated = (AuthenticatedState)state;
         var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TryAString(out var mailbox))
+        if (!arguments.TryMailbox(out var mailbox))
         {
-            session.Bad(command.Tag, command.Name + " takes a mailbox name");
+            session.Bad(command.Tag, arguments.MailboxError ?? command.Name + " takes a mailbox name");
             return state;
         }
 
-        if (arguments.TryOpen())
+        if (SelectParameters.TryParse(arguments, out var condStore, out var qresync) is { } error)
         {
-            // RFC 7162 §3.1.8: SELECT mailbox (CONDSTORE) enables CONDSTORE.
-            if (!arguments.TryWord("CONDSTORE") || !arguments.TryClose())
-            {
-                session.Bad(command.Tag, "Unknown SELECT parameter");
-                return state;
-            }
-
-            session.CondStoreEnabled = true;
+            session.Bad(command.Tag, error);
+            return state;
         }
 
         if (!arguments.End)
         {
             session.Bad(command.Tag, "Too many arguments");
             return state;
+        }
+
+        if (qresync is not null && !session.QResyncEnabled)
+        {
+            // RFC 7162 §3.2.5: QRESYNC parameters before ENABLE QRESYNC are BAD.
+            session.Bad(command.Tag, "ENABLE QRESYNC first");
+            return state;
+        }
+
+        // RFC 7162 §3.1.8: SELECT mailbox (CONDSTORE) or (QRESYNC …) enables CONDSTORE.
+        session.CondStoreEnabled |= condStore || qresync is not null;
+
+        // RFC 7162 §3.2.11: responses before [CLOSED] were about the mailbox that was open; after it, the new one.
+        if (state is SelectedState)
+        {
+            session.Untagged("OK [CLOSED] Previous mailbox closed");
         }
 
         // RFC 3501 §6.3.1: a failed SELECT leaves no mailbox selected.
@@ -49,8 +59,16 @@ internal static class SelectHandler
         var store = session.Services.Store;
         var folder = found.Folder;
         var states = await store.ListStatesAsync(folder.Id, session.Cancellation).ConfigureAwait(false);
-        var firstRecent = readOnly ? folder.FirstRecentUid : await store.ClaimRecentAsync(folder.Id, session.Cancellation).ConfigureAwait(false);
-        var messages = states.OrderBy(s => s.Uid).ToList();
+        var messages = states.ToList();
+        if (!IsAscending(messages))
+        {
+            messages.Sort((x, y) => x.Uid.CompareTo(y.Uid));
+        }
+
+        // Claiming \Recent is a write (and an fsync); when no listed message is at or past the folder's first recent
+        // UID there is nothing to claim: that mark only grows, so a fresher one would not make any listed UID recent.
+        var claim = !readOnly && messages.Count > 0 && messages[^1].Uid >= folder.FirstRecentUid;
+        var firstRecent = claim ? await store.ClaimRecentAsync(folder.Id, session.Cancellation).ConfigureAwait(false) : folder.FirstRecentUid;
         var recent = readOnly ? [] : messages.Where(m => m.Uid >= firstRecent).Select(m => m.Uid).ToHashSet();
         var selected = new SelectedMailbox(mailbox, found.Name.Inbox, folder, readOnly, messages, recent, folder.HighestModSeq);
         var keywords = messages.SelectMany(m => m.Keywords).Distinct(StringComparer.Ordinal).Take(100).ToList();
@@ -70,7 +88,25 @@ internal static class SelectHandler
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UIDVALIDITY {folder.UidValidity}] UIDs valid"));
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UIDNEXT {uidNext}] Predicted next UID"));
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [HIGHESTMODSEQ {highest}] Highest"));
+        if (qresync is not null && qresync.UidValidity == folder.UidValidity)
+        {
+            await QResync.ReportSinceAsync(session, selected, qresync).ConfigureAwait(false);
+        }
+
         session.Ok(command.Tag, (readOnly ? "[READ-ONLY] " : "[READ-WRITE] ") + command.Name + " completed");
         return new SelectedState(authenticated.Identity, selected);
+    }
+
+    private static bool IsAscending(List<MessageState> messages)
+    {
+        for (var i = 1; i < messages.Count; i++)
+        {
+            if (messages[i - 1].Uid >= messages[i].Uid)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

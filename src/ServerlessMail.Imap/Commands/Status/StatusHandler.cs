@@ -12,10 +12,10 @@ internal static class StatusHandler
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TryAString(out var mailbox) || !arguments.TryAtomList(out var items) || !arguments.End || items.Count == 0
+        if (!arguments.TryMailbox(out var mailbox) || !arguments.TryAtomList(out var items) || !arguments.End || items.Count == 0
             || items.Any(i => !Items.Contains(i.ToUpperInvariant())))
         {
-            session.Bad(command.Tag, "STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ");
+            session.Bad(command.Tag, arguments.MailboxError ?? "STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ");
             return state;
         }
 
@@ -42,7 +42,7 @@ internal static class StatusHandler
 
         var line = new ArrayBufferWriter<byte>();
         ImapSyntax.WriteAscii(line, "STATUS ");
-        ImapSyntax.WriteString(line, mailbox);
+        ImapSyntax.WriteString(line, ModifiedUtf7.Encode(mailbox));
         ImapSyntax.WriteAscii(line, " (" + string.Join(' ', values) + ")");
         session.Untagged(Encoding.UTF8.GetString(line.WrittenSpan));
         session.Ok(command.Tag, "STATUS completed");

@@ -8,9 +8,9 @@ internal static class SubscribeHandler
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TryAString(out var mailbox) || !arguments.End)
+        if (!arguments.TryMailbox(out var mailbox) || !arguments.End)
         {
-            session.Bad(command.Tag, command.Name + " takes a mailbox name");
+            session.Bad(command.Tag, arguments.MailboxError ?? command.Name + " takes a mailbox name");
             return state;
         }
 

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using ServerlessMail.Core;
+using ServerlessMail.Smtp.Tests;
+
+namespace ServerlessMail.Imap.Tests;
+
+/// <summary>Python's imaplib over real loopback sockets and real TLS, run as a child process, against the real handler.</summary>
+public sealed class RealClientTests : IAsyncLifetime
+{
+    private ImapListeners _server = null!;
+
+    private ImapWorld World => _server.World;
+
+    public async Task InitializeAsync()
+    {
+        _server = await ImapListeners.StartAsync();
+        await World.AppendAsync(World.Alice, "INBOX", ImapWorld.Message("Report", body: "Hello from carol."));
+        await World.AppendAsync(World.Alice, "INBOX", ImapWorld.Message("=?UTF-8?Q?Entw=C3=BCrfe?=", from: "dave@example.test").Replace("Carol <", "Dave <", StringComparison.Ordinal));
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Theory]
+    [InlineData("ssl")]
+    [InlineData("starttls")]
+    public async Task Python_Imaplib_DoesEveryStep(string mode)
+    {
+        var port = mode == "ssl" ? _server.ImplicitTlsPort : _server.StartTlsPort;
+        var output = await RunPythonAsync(mode, port);
+        if (mode == "starttls")
+        {
+            Expect(output, "RESULT before-tls True True");
+        }
+
+        Expect(output, "RESULT capabilities True True");
+        Expect(output, "RESULT login OK");
+        Expect(output, "RESULT list OK ");
+        Assert.Contains("(\\HasNoChildren \\Trash) \"/\" \"Trash\"", output, StringComparison.Ordinal);
+        Expect(output, "RESULT select OK 2");
+        Expect(output, "RESULT search-from OK 1");
+        Expect(output, "RESULT uid-search OK 2");
+        Expect(output, "RESULT search-utf8 OK 2");
+        Expect(output, "RESULT fetch-envelope OK 2 1 (UID 1 FLAGS (\\Recent) RFC822.SIZE ");
+        Assert.Contains("ENVELOPE (\"Fri, 04 Dec 2026 10:00:00 +0000\" \"Report\" ((\"Carol\" NIL \"carol\" \"example.test\"))", output, StringComparison.Ordinal);
+        Expect(output, "RESULT fetch-body OK 1 (BODY[] {");
+        Assert.Contains("True\n", output, StringComparison.Ordinal);
+        Expect(output, "RESULT fetch-header OK b'Subject: Report\\r\\n\\r\\n'");
+        Expect(output, "RESULT store OK 1 (FLAGS (\\Flagged \\Recent))");
+        ExpectMatch(output, @"\nRESULT copy OK \[COPYUID \d+ 1 1\] COPY completed\n");
+        ExpectMatch(output, @"\nRESULT move OK COPYUID \d+ 2 1 EXPUNGE 2\n");
+        Expect(output, "RESULT expunge OK 1");
+        ExpectMatch(output, @"\nRESULT append OK \[APPENDUID \d+ 1\] APPEND completed\n");
+        Expect(output, "RESULT reselect OK 0");
+        Expect(output, "RESULT idle-start + idling");
+        Expect(output, "RESULT idle-exists * 1 EXISTS");
+        Expect(output, "RESULT idle-done ");
+        Expect(output, "RESULT logout BYE");
+
+        Assert.Equal(1, (await World.FolderAsync(World.Alice, "Archive")).Total);
+        Assert.Equal(1, (await World.FolderAsync(World.Alice, "Trash")).Total);
+        var drafts = await World.FolderAsync(World.Alice, "Drafts");
+        Assert.Equal(MessageFlags.Draft, (await World.Store.GetMessageByUidAsync(drafts.Id, 1))!.Flags);
+        var archived = await World.Store.GetMessageByUidAsync((await World.FolderAsync(World.Alice, "Archive")).Id, 1);
+        Assert.Equal(MessageFlags.Flagged, archived!.Flags);
+    }
+
+    /// <summary>Runs the script; when it says it is idling, delivers a message to alice through Core's ingest, as SMTP would.</summary>
+    private async Task<string> RunPythonAsync(string mode, int port)
+    {
+        using var process = ImapListeners.Launch(
+            "python3",
+            Path.Combine(AppContext.BaseDirectory, "Scripts", "imap_client.py"), mode, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture),
+            TestCertificate.PemPath, "alice@hosted.test", World.AliceToken);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = new StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            output.Append(line).Append('\n');
+            if (line == "RESULT idling")
+            {
+                await DeliverAsync("Delivered during IDLE");
+            }
+        }
+
+        await process.WaitForExitAsync(timeout.Token);
+        var all = output + await stderr;
+        Assert.True(process.ExitCode == 0, all);
+        return all;
+    }
+
+    private async Task DeliverAsync(string subject)
+    {
+        using var raw = new MemoryStream(Encoding.UTF8.GetBytes(ImapWorld.Message(subject)));
+        var accepted = await World.Ingest.AcceptAsync(raw, new MessageEnvelope("carol@example.test", ["alice@hosted.test"]));
+        await World.Ingest.DeliverAsync(accepted.Id);
+    }
+
+    private static void ExpectMatch(string output, string pattern) =>
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(output, pattern), $"no match for '{pattern}' in:\n{output}");
+
+    private static void Expect(string output, string line) =>
+        Assert.True(output.Contains("\n" + line, StringComparison.Ordinal) || output.StartsWith(line, StringComparison.Ordinal), $"missing '{line}' in:\n{output}");
+}
