@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 
 # Real peers and clients the tests drive. python3 runs the MIME oracle and smtplib clients; swaks (with
 # libnet-ssleay-perl for its STARTTLS and implicit TLS) drives the SMTP server from outside the process; isync's
-# mbsync syncs an inbox with a Maildir over IMAP, as a real client; curl runs the README's quick start.
-apt_packages=(python3 swaks libnet-ssleay-perl isync curl)
+# mbsync syncs an inbox with a Maildir over IMAP, as a real client; curl runs the README's quick start; openssl's
+# s_client offers TLS 1.0 and 1.1, which the server must refuse.
+apt_packages=(python3 swaks libnet-ssleay-perl isync curl openssl)
 
 missing=()
 for pkg in "${apt_packages[@]}"; do
