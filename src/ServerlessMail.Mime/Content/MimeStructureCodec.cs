@@ -48,6 +48,38 @@ public static class MimeStructureCodec
         return new MimeMessage(root, source, length);
     }
 
+    /// <summary>
+    /// Only the top-level entity's stored header fields (its Content-* and envelope fields), without rebuilding the
+    /// part tree or parsing a content type: what a search on From, Subject or Date reads of each of many messages.
+    /// The values are slices of <paramref name="data"/>, not copies.
+    /// </summary>
+    public static HeaderList DeserializeTopHeaders(ReadOnlyMemory<byte> data)
+    {
+        var reader = new Reader(data.Span);
+        if (reader.ReadByte() != Version)
+        {
+            throw new FormatException("Unknown MIME structure version.");
+        }
+
+        // Message length, then the root's kind, defects, encoding, four offsets and counts, preamble and epilogue.
+        for (var i = 0; i < 8; i++)
+        {
+            reader.ReadVarint();
+        }
+
+        reader.ReadRange();
+        reader.ReadRange();
+        var headers = new Header[reader.ReadCount()];
+        for (var i = 0; i < headers.Length; i++)
+        {
+            var name = HeaderNames.Intern(reader.ReadBytes());
+            var (start, length) = reader.ReadSlice();
+            headers[i] = new Header(name, data.Slice(start, length), (long)reader.ReadVarint());
+        }
+
+        return new HeaderList(headers);
+    }
+
     private static bool IsMessageRoot(MimeEntity entity) => entity.Parent is null || entity.Parent.Kind == MimeEntityKind.Message;
 
     private static void WriteEntity(ArrayBufferWriter<byte> writer, MimeEntity entity)
@@ -235,6 +267,15 @@ public static class MimeStructureCodec
             var bytes = _data.Slice(_position, length);
             _position += length;
             return bytes;
+        }
+
+        /// <summary>Where the next length-prefixed bytes are, for a caller that slices its own memory.</summary>
+        public (int Start, int Length) ReadSlice()
+        {
+            var length = ReadCount();
+            var start = _position;
+            _position += length;
+            return (start, length);
         }
 
         public ByteRange? ReadRange()

@@ -55,4 +55,18 @@ public sealed class GoldenCorpusTests
 
         Assert.Equal(GoldenDump.Format(parsed), GoldenDump.Format(restored));
     }
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles.Names), MemberType = typeof(CorpusFiles))]
+    public void StoredTopHeaders_AreTheFullDecodesTopHeaders(string name)
+    {
+        // IMAP SEARCH reads only these; they must be field for field what the whole structure decode holds.
+        var structure = MimeStructureCodec.Serialize(MimeParser.Parse(File.ReadAllBytes(Path.Combine(CorpusFiles.Directory, name))));
+        var full = MimeStructureCodec.Deserialize(structure).Headers;
+        var top = MimeStructureCodec.DeserializeTopHeaders(structure);
+
+        Assert.Equal(
+            full.Select(h => (h.Name, h.Offset, h.RawValue.ToArray(), h.DecodedValue)),
+            top.Select(h => (h.Name, h.Offset, h.RawValue.ToArray(), h.DecodedValue)));
+    }
 }
