@@ -12,6 +12,10 @@ namespace ServerlessMail.Imap;
 /// </summary>
 internal static class FetchHandler
 {
+    // Responses are sent once this much is waiting: a FETCH 1:* over a large mailbox streams in bounded pieces
+    // instead of building its whole answer in the pipe, and large writes keep the TLS records full.
+    private const long FlushThreshold = 128 * 1024;
+
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var selected = (SelectedState)state;
@@ -63,6 +67,7 @@ internal static class FetchHandler
             foreach (var index in indices)
             {
                 await WriteMessageAsync(session, mailbox, index, null, items, false).ConfigureAwait(false);
+                await FlushIfFullAsync(session).ConfigureAwait(false);
             }
         }
         else
@@ -74,12 +79,16 @@ internal static class FetchHandler
                 var addFlags = setsSeen && await SetSeenAsync(session, mailbox, index, stored).ConfigureAwait(false) &&
                     !items.Any(i => i.Attribute == FetchAttribute.Flags);
                 await WriteMessageAsync(session, mailbox, index, stored, items, addFlags).ConfigureAwait(false);
+                await FlushIfFullAsync(session).ConfigureAwait(false);
             }
         }
 
         session.Ok(command.Tag, command.Name + " completed");
         return state;
     }
+
+    private static ValueTask FlushIfFullAsync(ImapSession session) =>
+        session.Output.CanGetUnflushedBytes && session.Output.UnflushedBytes >= FlushThreshold ? session.FlushAsync() : ValueTask.CompletedTask;
 
     /// <summary>Sets \Seen on a message that lacks it; true when the flags changed and must be sent.</summary>
     private static async ValueTask<bool> SetSeenAsync(ImapSession session, SelectedMailbox mailbox, int index, MessageContent stored)
