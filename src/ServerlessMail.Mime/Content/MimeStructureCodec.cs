@@ -35,7 +35,16 @@ public static class MimeStructureCodec
     }
 
     /// <summary>Rebuilds the structure; <paramref name="source"/> (optional) is where content will be read from.</summary>
-    public static MimeMessage Deserialize(ReadOnlySpan<byte> data, IMimeSource? source = null)
+    public static MimeMessage Deserialize(ReadOnlySpan<byte> data, IMimeSource? source = null) => Deserialize(data, null, source);
+
+    /// <summary>
+    /// As <see cref="Deserialize(ReadOnlySpan{byte}, IMimeSource?)"/>, but the header values are slices of
+    /// <paramref name="data"/>, not copies: for a caller (IMAP FETCH over many messages) whose structure bytes stay
+    /// unchanged while the message is used.
+    /// </summary>
+    public static MimeMessage Deserialize(ReadOnlyMemory<byte> data, IMimeSource? source = null) => Deserialize(data.Span, data, source);
+
+    private static MimeMessage Deserialize(ReadOnlySpan<byte> data, ReadOnlyMemory<byte>? shared, IMimeSource? source)
     {
         var reader = new Reader(data);
         if (reader.ReadByte() != Version)
@@ -44,7 +53,7 @@ public static class MimeStructureCodec
         }
 
         var length = (long)reader.ReadVarint();
-        var root = ReadEntity(ref reader, null, ContentType.Default);
+        var root = ReadEntity(ref reader, shared, null, ContentType.Default);
         return new MimeMessage(root, source, length);
     }
 
@@ -118,7 +127,7 @@ public static class MimeStructureCodec
         }
     }
 
-    private static MimeEntity ReadEntity(ref Reader reader, MimeEntity? parent, ContentType defaultType)
+    private static MimeEntity ReadEntity(ref Reader reader, ReadOnlyMemory<byte>? shared, MimeEntity? parent, ContentType defaultType)
     {
         var kind = (MimeEntityKind)reader.ReadVarint();
         var defects = (MimeDefects)reader.ReadVarint();
@@ -139,7 +148,8 @@ public static class MimeStructureCodec
         for (var i = 0; i < headers.Length; i++)
         {
             var name = HeaderNames.Intern(reader.ReadBytes());
-            var value = reader.ReadBytes().ToArray();
+            var (start, length) = reader.ReadSlice();
+            var value = shared is { } memory ? memory.Slice(start, length) : reader.Slice(start, length).ToArray();
             headers[i] = new Header(name, value, (long)reader.ReadVarint());
         }
 
@@ -153,7 +163,7 @@ public static class MimeStructureCodec
         var children = new MimeEntity[reader.ReadCount()];
         for (var i = 0; i < children.Length; i++)
         {
-            children[i] = ReadEntity(ref reader, entity, childDefault);
+            children[i] = ReadEntity(ref reader, shared, entity, childDefault);
         }
 
         if (children.Length > 0)
@@ -163,7 +173,7 @@ public static class MimeStructureCodec
 
         if (reader.ReadByte() == 1)
         {
-            entity.EncapsulatedMessage = ReadEntity(ref reader, entity, ContentType.Default);
+            entity.EncapsulatedMessage = ReadEntity(ref reader, shared, entity, ContentType.Default);
         }
 
         return entity;
@@ -268,6 +278,8 @@ public static class MimeStructureCodec
             _position += length;
             return bytes;
         }
+
+        public readonly ReadOnlySpan<byte> Slice(int start, int length) => _data.Slice(start, length);
 
         /// <summary>Where the next length-prefixed bytes are, for a caller that slices its own memory.</summary>
         public (int Start, int Length) ReadSlice()

@@ -51,9 +51,12 @@ public sealed class GoldenCorpusTests
         // What the store keeps must answer exactly what a fresh parse answers, read through the same source.
         var raw = File.ReadAllBytes(Path.Combine(CorpusFiles.Directory, name));
         var parsed = MimeParser.Parse(raw);
-        var restored = MimeStructureCodec.Deserialize(MimeStructureCodec.Serialize(parsed), new MemoryMimeSource(raw));
+        var structure = MimeStructureCodec.Serialize(parsed);
+        var restored = MimeStructureCodec.Deserialize(structure, new MemoryMimeSource(raw));
+        var sliced = MimeStructureCodec.Deserialize(structure.AsMemory(), new MemoryMimeSource(raw));
 
         Assert.Equal(GoldenDump.Format(parsed), GoldenDump.Format(restored));
+        Assert.Equal(GoldenDump.Format(parsed), GoldenDump.Format(sliced));
     }
 
     [Theory]

@@ -109,9 +109,13 @@ internal static class FetchHandler
     {
         var output = session.Output;
         var message = mailbox.Messages[index];
-        var prefix = string.Create(CultureInfo.InvariantCulture, $"* {index + 1} FETCH (");
-        ImapSyntax.WriteAscii(output, prefix);
-        session.LogServer(prefix + "…)");
+        ImapSyntax.WriteAscii(output, "* ");
+        ImapSyntax.WriteNumber(output, index + 1);
+        ImapSyntax.WriteAscii(output, " FETCH (");
+        if (session.LogsServerLines)
+        {
+            session.LogServer(string.Create(CultureInfo.InvariantCulture, $"* {index + 1} FETCH (…)"));
+        }
         MimeMessage? structure = null;
         var first = true;
         foreach (var item in addFlags ? items.Append(new FetchItem(FetchAttribute.Flags)) : items)
@@ -142,18 +146,18 @@ internal static class FetchHandler
                     ImapSyntax.WriteNumber(output, stored!.Size);
                     break;
                 case FetchAttribute.Envelope:
-                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure.Span);
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
                     ImapSyntax.WriteAscii(output, "ENVELOPE ");
                     EnvelopeWriter.Write(output, structure.Root);
                     break;
                 case FetchAttribute.Body or FetchAttribute.BodyStructure:
-                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure.Span);
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
                     var extended = item.Attribute == FetchAttribute.BodyStructure;
                     ImapSyntax.WriteAscii(output, extended ? "BODYSTRUCTURE " : "BODY ");
                     BodyStructureWriter.Write(output, structure.Root, extended);
                     break;
                 case FetchAttribute.Section:
-                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure.Span);
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
                     ImapSyntax.WriteAscii(output, item.Label + " ");
                     await SectionWriter.WriteAsync(session, stored!, structure, item).ConfigureAwait(false);
                     break;
