@@ -18,6 +18,7 @@ Usage: bench/imap/compare.sh [options]
   --server-cpu N    CPU for the server under test (default 0)
   --client-cpu N    CPU for the load client and the loaders (default 1)
   --serve-flags "F" extra flags for our serve, e.g. "--fsync false" to load 100,000 messages faster
+  --serve-env "K=V" extra environment for our serve, e.g. "DOTNET_TieredCompilation=0" (see bench/README.md)
   --perf FILE       profile our server with perf during its INBOX measurements (perf.data to FILE; serve runs with
                     DOTNET_PerfMapEnabled=1 and W^X off so perf report can name the JIT-compiled methods)
   --keep            keep the temp dir (configs, logs, stores, Maildirs)
@@ -25,7 +26,7 @@ Needs: taskset, python3, openssl, dovecot (apt-get install dovecot-imapd), dotne
 USAGE
 }
 
-MESSAGES=10000 BIG=100000 ONLY=both REPEAT=3 SELECT_REPEAT=20 SEARCH_REPEAT=10 SERVER_CPU=0 CLIENT_CPU=1 KEEP='' SERVE_FLAGS='' PERF_OUT=''
+MESSAGES=10000 BIG=100000 ONLY=both REPEAT=3 SELECT_REPEAT=20 SEARCH_REPEAT=10 SERVER_CPU=0 CLIENT_CPU=1 KEEP='' SERVE_FLAGS='' PERF_OUT='' SERVE_ENV=''
 while (($#)); do
     case $1 in
         --messages) MESSAGES=$2; shift 2 ;;
@@ -38,6 +39,7 @@ while (($#)); do
         --client-cpu) CLIENT_CPU=$2; shift 2 ;;
         --serve-flags) SERVE_FLAGS=$2; shift 2 ;;
         --perf) PERF_OUT=$2; shift 2 ;;
+        --serve-env) SERVE_ENV=$2; shift 2 ;;
         --keep) KEEP=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; exit 2 ;;
@@ -112,6 +114,8 @@ start_ours() {
     # shellcheck disable=SC2086 # --serve-flags is a list of words on purpose
     local perf_env=()
     [[ -z $PERF_OUT ]] || perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+    # shellcheck disable=SC2206 # --serve-env is a list of words on purpose
+    [[ -z $SERVE_ENV ]] || perf_env+=($SERVE_ENV)
     env "${perf_env[@]}" taskset -c "$SERVER_CPU" "$CLI" serve --data-dir "$data" --listen 127.0.0.1 --hostname localhost \
         --smtp-port "$(free_port)" --submission-port "$(free_port)" --submissions-port "$(free_port)" \
         --imap-port "$imap" --imaps-port "$imaps" --tls-cert "$WORK/tls/cert.pem" --tls-key "$WORK/tls/key.pem" \
