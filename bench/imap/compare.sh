@@ -18,12 +18,15 @@ Usage: bench/imap/compare.sh [options]
   --server-cpu N    CPU for the server under test (default 0)
   --client-cpu N    CPU for the load client and the loaders (default 1)
   --serve-flags "F" extra flags for our serve, e.g. "--fsync false" to load 100,000 messages faster
+  --serve-env "K=V" extra environment for our serve, e.g. "DOTNET_TieredCompilation=0" (see bench/README.md)
+  --perf FILE       profile our server with perf during its INBOX measurements (perf.data to FILE; serve runs with
+                    DOTNET_PerfMapEnabled=1 and W^X off so perf report can name the JIT-compiled methods)
   --keep            keep the temp dir (configs, logs, stores, Maildirs)
 Needs: taskset, python3, openssl, dovecot (apt-get install dovecot-imapd), dotnet for "ours".
 USAGE
 }
 
-MESSAGES=10000 BIG=100000 ONLY=both REPEAT=3 SELECT_REPEAT=20 SEARCH_REPEAT=10 SERVER_CPU=0 CLIENT_CPU=1 KEEP='' SERVE_FLAGS=''
+MESSAGES=10000 BIG=100000 ONLY=both REPEAT=3 SELECT_REPEAT=20 SEARCH_REPEAT=10 SERVER_CPU=0 CLIENT_CPU=1 KEEP='' SERVE_FLAGS='' PERF_OUT='' SERVE_ENV=''
 while (($#)); do
     case $1 in
         --messages) MESSAGES=$2; shift 2 ;;
@@ -35,6 +38,8 @@ while (($#)); do
         --server-cpu) SERVER_CPU=$2; shift 2 ;;
         --client-cpu) CLIENT_CPU=$2; shift 2 ;;
         --serve-flags) SERVE_FLAGS=$2; shift 2 ;;
+        --perf) PERF_OUT=$2; shift 2 ;;
+        --serve-env) SERVE_ENV=$2; shift 2 ;;
         --keep) KEEP=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; exit 2 ;;
@@ -107,7 +112,11 @@ run_dovecot() {
 start_ours() {
     local data=$1 imap=$2 imaps=$3
     # shellcheck disable=SC2086 # --serve-flags is a list of words on purpose
-    taskset -c "$SERVER_CPU" "$CLI" serve --data-dir "$data" --listen 127.0.0.1 --hostname localhost \
+    local perf_env=()
+    [[ -z $PERF_OUT ]] || perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
+    # shellcheck disable=SC2206 # --serve-env is a list of words on purpose
+    [[ -z $SERVE_ENV ]] || perf_env+=($SERVE_ENV)
+    env "${perf_env[@]}" taskset -c "$SERVER_CPU" "$CLI" serve --data-dir "$data" --listen 127.0.0.1 --hostname localhost \
         --smtp-port "$(free_port)" --submission-port "$(free_port)" --submissions-port "$(free_port)" \
         --imap-port "$imap" --imaps-port "$imaps" --tls-cert "$WORK/tls/cert.pem" --tls-key "$WORK/tls/key.pem" \
         --greeting-delay 0 --relay local $SERVE_FLAGS >"$WORK/serve.out" 2>"$WORK/serve.err" &
@@ -159,7 +168,18 @@ run_ours() {
         "${load[@]}" --count "$BIG" --mailbox Big --progress 10000 --manifest "$WORK/big.json"
     fi
     say "ours: measuring (load average $(load_average))"
+    local perf_pid=''
+    if [[ -n $PERF_OUT ]]; then
+        perf record -g -F 499 -o "$PERF_OUT" -p "$SERVE_PID" >"$WORK/perf.log" 2>&1 &
+        perf_pid=$!
+        sleep 1
+    fi
     bench ours "$imaps" INBOX "$WORK/inbox.json" "$RESULTS/ours.tsv"
+    if [[ -n $perf_pid ]]; then
+        kill -INT "$perf_pid"
+        wait "$perf_pid" || true
+        say "ours: perf data in $PERF_OUT (perf report -i $PERF_OUT --no-children --sort symbol)"
+    fi
     ((BIG == 0)) || bench ours "$imaps" Big "$WORK/big.json" "$RESULTS/ours.tsv" --only select
     stop_serve
 }
@@ -172,5 +192,6 @@ say "load average after: $(load_average)"
 echo
 echo "IMAP over implicit TLS (same certificate), one connection; $MESSAGES messages in INBOX$( ((BIG == 0)) || echo ", $BIG in Big"); servers on CPU $SERVER_CPU, the client on CPU $CLIENT_CPU."
 echo "FETCH = median of $REPEAT runs after a cold one; SELECT = median/p95 of $SELECT_REPEAT; SEARCH = median/p95 of $SEARCH_REPEAT. Ratio > 1 = ours ahead."
+[[ $ONLY == dovecot ]] || echo "Ours: serve ${SERVE_FLAGS:-with default flags (fsync on)}; runtime environment: ${SERVE_ENV:-the .NET defaults (tiered JIT)}."
 echo
 python3 "$HERE/side_by_side.py" "$RESULTS/dovecot.tsv" "$RESULTS/ours.tsv"

@@ -6,4 +6,8 @@ namespace ServerlessMail.Imap;
 /// The Core services and ports a session uses: the only way the IMAP server reaches storage. The notifier wakes IDLE
 /// and is told of every change a session makes, so other sessions of the same process learn of it at once.
 /// </summary>
-public sealed record ImapServices(IMailStore Store, IBlobStore Blobs, TokenService Tokens, MessageAppendService Appends, MailboxNotifier Notifier);
+public sealed record ImapServices(IMailStore Store, IBlobStore Blobs, TokenService Tokens, MessageAppendService Appends, MailboxNotifier Notifier)
+{
+    /// <summary>The message states of recently selected, unchanged folders, shared by the sessions of this server.</summary>
+    internal FolderStateCache FolderStates { get; } = new();
+}

@@ -40,9 +40,12 @@ internal sealed partial class ImapSession
     public void Continue(string text) => WriteLine("+ " + text);
 
     /// <summary>Logs a response line written straight to <see cref="Output"/> (FETCH), literals left out.</summary>
+    /// <summary>Whether <see cref="LogServer"/> writes anything, so a hot loop can skip building its summary.</summary>
+    public bool LogsServerLines => Logger.IsEnabled(LogLevel.Debug);
+
     public void LogServer(string summary)
     {
-        if (Logger.IsEnabled(LogLevel.Debug))
+        if (LogsServerLines)
         {
             ImapLog.ServerLine(Logger, Id, summary);
         }

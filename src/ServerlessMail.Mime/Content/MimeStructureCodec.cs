@@ -35,7 +35,16 @@ public static class MimeStructureCodec
     }
 
     /// <summary>Rebuilds the structure; <paramref name="source"/> (optional) is where content will be read from.</summary>
-    public static MimeMessage Deserialize(ReadOnlySpan<byte> data, IMimeSource? source = null)
+    public static MimeMessage Deserialize(ReadOnlySpan<byte> data, IMimeSource? source = null) => Deserialize(data, null, source);
+
+    /// <summary>
+    /// As <see cref="Deserialize(ReadOnlySpan{byte}, IMimeSource?)"/>, but the header values are slices of
+    /// <paramref name="data"/>, not copies: for a caller (IMAP FETCH over many messages) whose structure bytes stay
+    /// unchanged while the message is used.
+    /// </summary>
+    public static MimeMessage Deserialize(ReadOnlyMemory<byte> data, IMimeSource? source = null) => Deserialize(data.Span, data, source);
+
+    private static MimeMessage Deserialize(ReadOnlySpan<byte> data, ReadOnlyMemory<byte>? shared, IMimeSource? source)
     {
         var reader = new Reader(data);
         if (reader.ReadByte() != Version)
@@ -44,8 +53,40 @@ public static class MimeStructureCodec
         }
 
         var length = (long)reader.ReadVarint();
-        var root = ReadEntity(ref reader, null, ContentType.Default);
+        var root = ReadEntity(ref reader, shared, null, ContentType.Default);
         return new MimeMessage(root, source, length);
+    }
+
+    /// <summary>
+    /// Only the top-level entity's stored header fields (its Content-* and envelope fields), without rebuilding the
+    /// part tree or parsing a content type: what a search on From, Subject or Date reads of each of many messages.
+    /// The values are slices of <paramref name="data"/>, not copies.
+    /// </summary>
+    public static HeaderList DeserializeTopHeaders(ReadOnlyMemory<byte> data)
+    {
+        var reader = new Reader(data.Span);
+        if (reader.ReadByte() != Version)
+        {
+            throw new FormatException("Unknown MIME structure version.");
+        }
+
+        // Message length, then the root's kind, defects, encoding, four offsets and counts, preamble and epilogue.
+        for (var i = 0; i < 8; i++)
+        {
+            reader.ReadVarint();
+        }
+
+        reader.ReadRange();
+        reader.ReadRange();
+        var headers = new Header[reader.ReadCount()];
+        for (var i = 0; i < headers.Length; i++)
+        {
+            var name = HeaderNames.Intern(reader.ReadBytes());
+            var (start, length) = reader.ReadSlice();
+            headers[i] = new Header(name, data.Slice(start, length), (long)reader.ReadVarint());
+        }
+
+        return new HeaderList(headers);
     }
 
     private static bool IsMessageRoot(MimeEntity entity) => entity.Parent is null || entity.Parent.Kind == MimeEntityKind.Message;
@@ -86,7 +127,7 @@ public static class MimeStructureCodec
         }
     }
 
-    private static MimeEntity ReadEntity(ref Reader reader, MimeEntity? parent, ContentType defaultType)
+    private static MimeEntity ReadEntity(ref Reader reader, ReadOnlyMemory<byte>? shared, MimeEntity? parent, ContentType defaultType)
     {
         var kind = (MimeEntityKind)reader.ReadVarint();
         var defects = (MimeDefects)reader.ReadVarint();
@@ -107,7 +148,8 @@ public static class MimeStructureCodec
         for (var i = 0; i < headers.Length; i++)
         {
             var name = HeaderNames.Intern(reader.ReadBytes());
-            var value = reader.ReadBytes().ToArray();
+            var (start, length) = reader.ReadSlice();
+            var value = shared is { } memory ? memory.Slice(start, length) : reader.Slice(start, length).ToArray();
             headers[i] = new Header(name, value, (long)reader.ReadVarint());
         }
 
@@ -121,7 +163,7 @@ public static class MimeStructureCodec
         var children = new MimeEntity[reader.ReadCount()];
         for (var i = 0; i < children.Length; i++)
         {
-            children[i] = ReadEntity(ref reader, entity, childDefault);
+            children[i] = ReadEntity(ref reader, shared, entity, childDefault);
         }
 
         if (children.Length > 0)
@@ -131,7 +173,7 @@ public static class MimeStructureCodec
 
         if (reader.ReadByte() == 1)
         {
-            entity.EncapsulatedMessage = ReadEntity(ref reader, entity, ContentType.Default);
+            entity.EncapsulatedMessage = ReadEntity(ref reader, shared, entity, ContentType.Default);
         }
 
         return entity;
@@ -235,6 +277,17 @@ public static class MimeStructureCodec
             var bytes = _data.Slice(_position, length);
             _position += length;
             return bytes;
+        }
+
+        public readonly ReadOnlySpan<byte> Slice(int start, int length) => _data.Slice(start, length);
+
+        /// <summary>Where the next length-prefixed bytes are, for a caller that slices its own memory.</summary>
+        public (int Start, int Length) ReadSlice()
+        {
+            var length = ReadCount();
+            var start = _position;
+            _position += length;
+            return (start, length);
         }
 
         public ByteRange? ReadRange()

@@ -117,7 +117,9 @@ public sealed class Connection : IAsyncDisposable
 
     private static (PipeReader, PipeWriter) CreatePipes(Stream stream) =>
         (PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4096, leaveOpen: true)),
-         PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 4096, leaveOpen: true)));
+         // A flush writes each pipe segment to the stream on its own: 16 KB segments fill a TLS record (RFC 8446 §5.1)
+         // each, so a large response (IMAP FETCH) costs a quarter of the records and send calls 4 KB ones did.
+         PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024, leaveOpen: true)));
 }
 
 public enum TlsUpgradeResult

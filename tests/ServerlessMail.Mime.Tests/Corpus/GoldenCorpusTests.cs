@@ -51,8 +51,25 @@ public sealed class GoldenCorpusTests
         // What the store keeps must answer exactly what a fresh parse answers, read through the same source.
         var raw = File.ReadAllBytes(Path.Combine(CorpusFiles.Directory, name));
         var parsed = MimeParser.Parse(raw);
-        var restored = MimeStructureCodec.Deserialize(MimeStructureCodec.Serialize(parsed), new MemoryMimeSource(raw));
+        var structure = MimeStructureCodec.Serialize(parsed);
+        var restored = MimeStructureCodec.Deserialize(structure, new MemoryMimeSource(raw));
+        var sliced = MimeStructureCodec.Deserialize(structure.AsMemory(), new MemoryMimeSource(raw));
 
         Assert.Equal(GoldenDump.Format(parsed), GoldenDump.Format(restored));
+        Assert.Equal(GoldenDump.Format(parsed), GoldenDump.Format(sliced));
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles.Names), MemberType = typeof(CorpusFiles))]
+    public void StoredTopHeaders_AreTheFullDecodesTopHeaders(string name)
+    {
+        // IMAP SEARCH reads only these; they must be field for field what the whole structure decode holds.
+        var structure = MimeStructureCodec.Serialize(MimeParser.Parse(File.ReadAllBytes(Path.Combine(CorpusFiles.Directory, name))));
+        var full = MimeStructureCodec.Deserialize(structure).Headers;
+        var top = MimeStructureCodec.DeserializeTopHeaders(structure);
+
+        Assert.Equal(
+            full.Select(h => (h.Name, h.Offset, h.RawValue.ToArray(), h.DecodedValue)),
+            top.Select(h => (h.Name, h.Offset, h.RawValue.ToArray(), h.DecodedValue)));
     }
 }

@@ -12,6 +12,10 @@ namespace ServerlessMail.Imap;
 /// </summary>
 internal static class FetchHandler
 {
+    // Responses are sent once this much is waiting: a FETCH 1:* over a large mailbox streams in bounded pieces
+    // instead of building its whole answer in the pipe, and large writes keep the TLS records full.
+    private const long FlushThreshold = 128 * 1024;
+
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var selected = (SelectedState)state;
@@ -63,6 +67,7 @@ internal static class FetchHandler
             foreach (var index in indices)
             {
                 await WriteMessageAsync(session, mailbox, index, null, items, false).ConfigureAwait(false);
+                await FlushIfFullAsync(session).ConfigureAwait(false);
             }
         }
         else
@@ -74,12 +79,16 @@ internal static class FetchHandler
                 var addFlags = setsSeen && await SetSeenAsync(session, mailbox, index, stored).ConfigureAwait(false) &&
                     !items.Any(i => i.Attribute == FetchAttribute.Flags);
                 await WriteMessageAsync(session, mailbox, index, stored, items, addFlags).ConfigureAwait(false);
+                await FlushIfFullAsync(session).ConfigureAwait(false);
             }
         }
 
         session.Ok(command.Tag, command.Name + " completed");
         return state;
     }
+
+    private static ValueTask FlushIfFullAsync(ImapSession session) =>
+        session.Output.CanGetUnflushedBytes && session.Output.UnflushedBytes >= FlushThreshold ? session.FlushAsync() : ValueTask.CompletedTask;
 
     /// <summary>Sets \Seen on a message that lacks it; true when the flags changed and must be sent.</summary>
     private static async ValueTask<bool> SetSeenAsync(ImapSession session, SelectedMailbox mailbox, int index, MessageContent stored)
@@ -100,9 +109,13 @@ internal static class FetchHandler
     {
         var output = session.Output;
         var message = mailbox.Messages[index];
-        var prefix = string.Create(CultureInfo.InvariantCulture, $"* {index + 1} FETCH (");
-        ImapSyntax.WriteAscii(output, prefix);
-        session.LogServer(prefix + "…)");
+        ImapSyntax.WriteAscii(output, "* ");
+        ImapSyntax.WriteNumber(output, index + 1);
+        ImapSyntax.WriteAscii(output, " FETCH (");
+        if (session.LogsServerLines)
+        {
+            session.LogServer(string.Create(CultureInfo.InvariantCulture, $"* {index + 1} FETCH (…)"));
+        }
         MimeMessage? structure = null;
         var first = true;
         foreach (var item in addFlags ? items.Append(new FetchItem(FetchAttribute.Flags)) : items)
@@ -133,18 +146,18 @@ internal static class FetchHandler
                     ImapSyntax.WriteNumber(output, stored!.Size);
                     break;
                 case FetchAttribute.Envelope:
-                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure.Span);
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
                     ImapSyntax.WriteAscii(output, "ENVELOPE ");
                     EnvelopeWriter.Write(output, structure.Root);
                     break;
                 case FetchAttribute.Body or FetchAttribute.BodyStructure:
-                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure.Span);
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
                     var extended = item.Attribute == FetchAttribute.BodyStructure;
                     ImapSyntax.WriteAscii(output, extended ? "BODYSTRUCTURE " : "BODY ");
                     BodyStructureWriter.Write(output, structure.Root, extended);
                     break;
                 case FetchAttribute.Section:
-                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure.Span);
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
                     ImapSyntax.WriteAscii(output, item.Label + " ");
                     await SectionWriter.WriteAsync(session, stored!, structure, item).ConfigureAwait(false);
                     break;

@@ -58,11 +58,16 @@ internal static class SelectHandler
         var readOnly = command.Name == "EXAMINE";
         var store = session.Services.Store;
         var folder = found.Folder;
-        var states = await store.ListStatesAsync(folder.Id, session.Cancellation).ConfigureAwait(false);
-        var messages = states.ToList();
-        if (!IsAscending(messages))
+        var messages = session.Services.FolderStates.Find(folder);
+        if (messages is null)
         {
-            messages.Sort((x, y) => x.Uid.CompareTo(y.Uid));
+            messages = [.. await store.ListStatesAsync(folder.Id, session.Cancellation).ConfigureAwait(false)];
+            if (!IsAscending(messages))
+            {
+                messages.Sort((x, y) => x.Uid.CompareTo(y.Uid));
+            }
+
+            session.Services.FolderStates.Add(folder, messages);
         }
 
         // Claiming \Recent is a write (and an fsync); when no listed message is at or past the folder's first recent
