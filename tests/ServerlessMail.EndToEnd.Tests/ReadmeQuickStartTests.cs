@@ -20,7 +20,7 @@ public sealed partial class ReadmeQuickStartTests : IDisposable
         await using var server = await ServeProcess.StartAsync(dataDirectory: Path.Combine(_work.FullName, "data"));
 
         var script = string.Join('\n', blocks.Skip(1))
-            .Replace("127.0.0.1:8080", server.Api.ToString(), StringComparison.Ordinal)
+            .Replace("127.0.0.1:8080", server.Api!.ToString(), StringComparison.Ordinal)
             .Replace("127.0.0.1:2525", server.Smtp.ToString(), StringComparison.Ordinal)
             .Replace("\"127.0.0.1\", 8993", "\"127.0.0.1\", " + server.Imaps.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var path = Path.Combine(_work.FullName, "quickstart.sh");
