@@ -79,6 +79,18 @@ public sealed class EdgeServerTests(AwsStandIns standIns) : IDisposable
         Assert.Equal(second, presented);
     }
 
+    [Fact]
+    public async Task AMissingCertificateObject_IsAStartErrorNamingIt()
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "S3RVER");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "S3RVER");
+        var options = Options() with { TlsCertificatePath = $"s3://{_name}/none/cert.pem", TlsKeyPath = $"s3://{_name}/none/key.pem" };
+
+        var exception = await Assert.ThrowsAsync<ServerStartException>(() => MailServer.StartAsync(options, NullLoggerFactory.Instance));
+
+        Assert.StartsWith("could not load the TLS certificate: ", exception.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Delete(recursive: true);
 
     private ServerOptions Options() => TestServer.Options(_directory) with

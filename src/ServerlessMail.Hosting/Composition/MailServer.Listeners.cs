@@ -37,7 +37,7 @@ public sealed partial class MailServer
             HostLog.Certificate(_logger, $"self-signed for {_options.HostName}, kept in {Path.GetFullPath(Path.Combine(_options.Store.DataDirectory, "tls"))}");
             return certificate;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or Amazon.S3.AmazonS3Exception or Amazon.Runtime.AmazonClientException or HttpRequestException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or CryptographicException or Amazon.S3.AmazonS3Exception or Amazon.Runtime.AmazonClientException or HttpRequestException)
         {
             throw new ServerStartException($"could not load the TLS certificate: {exception.Message}", exception);
         }
