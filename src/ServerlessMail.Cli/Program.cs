@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ServerlessMail.Cli.Functions;
 using ServerlessMail.Cli.Mime;
 using ServerlessMail.Cli.Operator;
 using ServerlessMail.Cli.Server;
@@ -21,6 +22,7 @@ internal static class Program
             SendCommand.Create(),
             MessageCommands.Create(),
             MimeCommands.Create(),
+            InvokeCommand.Create(),
         };
 
         // serve handles SIGTERM and Ctrl+C itself: System.CommandLine's handler would end the drain after two seconds.

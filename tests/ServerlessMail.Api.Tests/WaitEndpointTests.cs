@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ServerlessMail.Api.Tests;
 
@@ -53,5 +55,22 @@ public sealed class WaitEndpointTests
         await ApiWorld.AssertProblemAsync(await alice.GetAsync($"/v1/inboxes/{world.Alice.Id}/messages/wait?timeout=61"), 400, "invalid-request");
         await ApiWorld.AssertProblemAsync(await alice.GetAsync($"/v1/inboxes/{world.Alice.Id}/messages/wait?after=yesterday"), 400, "invalid-request");
         await ApiWorld.AssertProblemAsync(await alice.GetAsync($"/v1/inboxes/{world.Bob.Id}/messages/wait?timeout=1"), 404, "not-found");
+    }
+
+    [Fact]
+    public async Task AWaitInFlight_Answers204AsSoonAsTheAppStartsStopping()
+    {
+        await using var world = await ApiWorld.CreateAsync(new ApiOptions { WaitRecheckInterval = TimeSpan.FromMinutes(5) });
+        using var alice = world.Client(world.AliceToken);
+        var waiting = alice.GetAsync($"/v1/inboxes/{world.Alice.Id}/messages/wait?timeout=60");
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted);
+        var clock = Stopwatch.StartNew();
+
+        world.AppServices.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        var response = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
     }
 }

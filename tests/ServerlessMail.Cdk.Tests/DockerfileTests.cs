@@ -7,7 +7,7 @@ namespace ServerlessMail.Cdk.Tests;
 /// </summary>
 public sealed class DockerfileTests
 {
-    private static readonly List<(string Instruction, string Arguments)> Lines = Parse(File.ReadAllText(
+    private static readonly List<(string Instruction, string Arguments)> Lines = DockerfileParser.Parse(File.ReadAllText(
         Path.Combine(DeploySettings.FromContext(new Amazon.CDK.App(new Amazon.CDK.AppProps
         {
             Context = new Dictionary<string, object> { [DeploySettings.DomainKey] = "example.org" },
@@ -50,6 +50,8 @@ public sealed class DockerfileTests
         Assert.Equal("993", environment["SERVERLESSMAIL_IMAPS_PORT"]);
         Assert.Equal("0.0.0.0", environment["SERVERLESSMAIL_LISTEN"]);
         Assert.Equal("aws", environment["SERVERLESSMAIL_STORE"]);
+        // serve's own name for the data directory (the self-signed certificate lives there), the user's home.
+        Assert.Equal("/var/lib/serverlessmail", environment["SERVERLESSMAIL_DATA"]);
         // Deployment-specific values come from the task, never baked into the image.
         Assert.DoesNotContain("SERVERLESSMAIL_AWS_BUCKET", environment.Keys);
         Assert.DoesNotContain("SERVERLESSMAIL_AWS_TABLE", environment.Keys);
@@ -80,32 +82,4 @@ public sealed class DockerfileTests
             .SelectMany(l => l.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
-
-    /// <summary>Comments and blank lines dropped, backslash continuations joined, as Docker's parser does.</summary>
-    private static List<(string, string)> Parse(string text)
-    {
-        var result = new List<(string, string)>();
-        var current = "";
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (line.EndsWith('\\'))
-            {
-                current += line[..^1].Trim() + " ";
-                continue;
-            }
-
-            current += line;
-            var space = current.IndexOf(' ', StringComparison.Ordinal);
-            result.Add((current[..space].ToUpperInvariant(), current[(space + 1)..].Trim()));
-            current = "";
-        }
-
-        return result;
-    }
 }

@@ -5,7 +5,7 @@ namespace ServerlessMail.EndToEnd.Tests;
 
 /// <summary>
 /// The README's quick start, run as written against the real <c>serve</c>: its shell blocks after the one that starts
-/// the server, in a directory whose <c>.serverlessmail</c> is the server's data directory. Only the default ports are
+/// the server, in a directory whose <c>data</c> is the server's data directory. Only the default ports are
 /// swapped for the test server's free ones, so the README cannot drift from what works.
 /// </summary>
 public sealed partial class ReadmeQuickStartTests : IDisposable
@@ -17,10 +17,10 @@ public sealed partial class ReadmeQuickStartTests : IDisposable
     {
         var blocks = QuickStartBlocks(await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "README.md")));
         Assert.Equal("dotnet run --project src/ServerlessMail.Cli -- serve", blocks[0].Trim());
-        await using var server = await ServeProcess.StartAsync(dataDirectory: Path.Combine(_work.FullName, ".serverlessmail"));
+        await using var server = await ServeProcess.StartAsync(dataDirectory: Path.Combine(_work.FullName, "data"));
 
         var script = string.Join('\n', blocks.Skip(1))
-            .Replace("127.0.0.1:8080", server.Api.ToString(), StringComparison.Ordinal)
+            .Replace("127.0.0.1:8080", server.Api!.ToString(), StringComparison.Ordinal)
             .Replace("127.0.0.1:2525", server.Smtp.ToString(), StringComparison.Ordinal)
             .Replace("\"127.0.0.1\", 8993", "\"127.0.0.1\", " + server.Imaps.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var path = Path.Combine(_work.FullName, "quickstart.sh");

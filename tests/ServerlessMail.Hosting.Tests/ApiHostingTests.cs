@@ -19,12 +19,12 @@ public sealed class ApiHostingTests : IDisposable
         IPEndPoint api;
         await using (var server = await MailServer.StartAsync(options, NullLoggerFactory.Instance))
         {
-            api = server.ApiEndPoint;
+            api = server.ApiEndPoint!;
             Assert.Equal(new IPEndPoint(IPAddress.Loopback, options.ApiPort), api);
             using var http = new HttpClient { BaseAddress = new Uri($"http://{api}") };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
 
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.FirstStart.NewAdminToken);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.FirstStart!.NewAdminToken);
             using var created = await http.PostAsJsonAsync(new Uri("/v1/inboxes", UriKind.Relative), new { localPart = "agent" });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());

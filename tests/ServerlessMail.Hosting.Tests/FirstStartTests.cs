@@ -18,7 +18,7 @@ public sealed class FirstStartTests : IDisposable
         var options = Options();
         await using (var server = await MailServer.StartAsync(options, NullLoggerFactory.Instance))
         {
-            first = server.FirstStart;
+            first = server.FirstStart!;
             tryIt = server.TryIt;
         }
 
@@ -54,7 +54,7 @@ public sealed class FirstStartTests : IDisposable
         FirstStartResult first;
         await using (var server = await MailServer.StartAsync(Options(), NullLoggerFactory.Instance))
         {
-            first = server.FirstStart;
+            first = server.FirstStart!;
         }
 
         var written = File.GetLastWriteTimeUtc(TokenPath);
@@ -74,13 +74,13 @@ public sealed class FirstStartTests : IDisposable
         FirstStartResult first;
         await using (var server = await MailServer.StartAsync(Options(), NullLoggerFactory.Instance))
         {
-            first = server.FirstStart;
+            first = server.FirstStart!;
         }
 
         await using (var later = await MailServer.StartAsync(Options() with { DefaultDomain = "second.test" }, NullLoggerFactory.Instance))
         {
             Assert.Null(later.TryIt);
-            Assert.Equal(first.AccountId, later.FirstStart.AccountId);
+            Assert.Equal(first.AccountId, later.FirstStart!.AccountId);
         }
 
         await using var opened = await OpenedStore.OpenAsync(new StoreOptions { DataDirectory = _directory.FullName, Fsync = false }, TimeProvider.System);

@@ -16,7 +16,7 @@ public sealed class ImapHostingTests : IDisposable
     public async Task TheImplicitTlsPort_LogsInWithTheAdminToken_AndSelectsAnInboxTheServerDeliveredTo()
     {
         await using var server = await MailServer.StartAsync(TestServer.Options(_directory), NullLoggerFactory.Instance);
-        var inbox = await server.Services.Inboxes.CreateAsync(new Principal(server.FirstStart.AccountId, "test", null, TokenPermissions.All), "reader", null, null);
+        var inbox = await server.Services.Inboxes.CreateAsync(new Principal(server.FirstStart!.AccountId, "test", null, TokenPermissions.All), "reader", null, null);
         var change = server.Services.Notifier.NextChangeAsync(inbox.Id);
         using (var raw = new MemoryStream(Encoding.ASCII.GetBytes("From: a@remote.test\r\nTo: reader@example.test\r\nSubject: over imap\r\n\r\nhi\r\n")))
         {
@@ -33,7 +33,7 @@ public sealed class ImapHostingTests : IDisposable
         var session = new LineSession(tls);
 
         Assert.StartsWith("* OK", await session.ReadLineAsync(cancel.Token), StringComparison.Ordinal);
-        var login = await session.CommandAsync("a1", $"LOGIN reader@example.test {server.FirstStart.NewAdminToken}", cancel.Token);
+        var login = await session.CommandAsync("a1", $"LOGIN reader@example.test {server.FirstStart!.NewAdminToken}", cancel.Token);
         var select = await session.CommandAsync("a2", "SELECT INBOX", cancel.Token);
         var fetch = await session.CommandAsync("a3", "FETCH 1 (BODY.PEEK[HEADER.FIELDS (SUBJECT)])", cancel.Token);
         await session.CommandAsync("a4", "LOGOUT", cancel.Token);

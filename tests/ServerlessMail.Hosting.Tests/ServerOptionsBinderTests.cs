@@ -13,7 +13,7 @@ public sealed class ServerOptionsBinderTests
         var options = ServerOptionsBinder.BindServer(new SettingSource(None, None));
 
         Assert.Equal(new ServerOptions(), options with { Store = new StoreOptions() });
-        Assert.Equal(".serverlessmail", options.Store.DataDirectory);
+        Assert.Equal("data", options.Store.DataDirectory);
         Assert.Equal(StoreKind.Local, options.Store.Kind);
         Assert.True(options.Store.Fsync);
         Assert.Equal((2525, 2587, 2465), (options.SmtpPort, options.SubmissionPort, options.SubmissionsPort));

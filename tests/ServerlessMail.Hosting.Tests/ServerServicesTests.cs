@@ -43,5 +43,5 @@ public sealed class ServerServicesTests : IDisposable
 
     public void Dispose() => _directory.Delete(recursive: true);
 
-    private static Principal Operator(MailServer server) => new(server.FirstStart.AccountId, "test", null, TokenPermissions.All);
+    private static Principal Operator(MailServer server) => new(server.FirstStart!.AccountId, "test", null, TokenPermissions.All);
 }

@@ -10,7 +10,9 @@ namespace ServerlessMail.Api.Endpoints;
 /// message id, a time, or by default the moment of the request), or 204 at the timeout. It subscribes to Core's
 /// <see cref="MailboxNotifier"/> before each store read, so a delivery between the read and the wait still wakes it;
 /// it re-reads without a notification only every <see cref="ApiOptions.WaitRecheckInterval"/>, for deliveries made
-/// by another process.
+/// by another process. Once the app starts stopping (<see cref="IHostApplicationLifetime.ApplicationStopping"/>) a
+/// wait in flight answers 204 at once, as at its timeout: a long poll must not hold the shutdown for the whole drain,
+/// and the client simply asks again (of the next server, or the same one restarted).
 /// </summary>
 internal static partial class InboxMessageEndpoints
 {
@@ -30,6 +32,7 @@ internal static partial class InboxMessageEndpoints
         MessageReader reader,
         ApiServices services,
         ApiOptions options,
+        IHostApplicationLifetime lifetime,
         CancellationToken cancellationToken)
     {
         var principal = context.Caller();
@@ -45,6 +48,7 @@ internal static partial class InboxMessageEndpoints
         var (afterUid, afterTime) = await BaselineAsync(principal, folder, after, scope, cancellationToken).ConfigureAwait(false);
         var query = new MessageQuery(From: Blank(from), To: Blank(to), Subject: Blank(subject));
         var deadline = services.Clock.GetUtcNow() + TimeSpan.FromSeconds(seconds);
+        using var waitOrStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         while (true)
         {
             var change = services.Notifier.NextChangeAsync(inbox.Id);
@@ -55,12 +59,19 @@ internal static partial class InboxMessageEndpoints
             }
 
             var remaining = deadline - services.Clock.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
+            if (remaining <= TimeSpan.Zero || lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 return TypedResults.NoContent();
             }
 
-            await MailboxNotifier.WaitAsync(change, remaining < options.WaitRecheckInterval ? remaining : options.WaitRecheckInterval, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await MailboxNotifier.WaitAsync(change, remaining < options.WaitRecheckInterval ? remaining : options.WaitRecheckInterval, waitOrStop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return TypedResults.NoContent();
+            }
         }
     }
 

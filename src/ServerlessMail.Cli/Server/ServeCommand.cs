@@ -19,7 +19,9 @@ internal static class ServeCommand
             "Run the mail server on this machine: inbound SMTP, submission (STARTTLS and implicit TLS) with API-token AUTH, " +
             "IMAP (STARTTLS and implicit TLS), the REST API, delivery and the outbound relay. Every flag also reads SERVERLESSMAIL_<FLAG>, and --config a JSON file " +
             "of the same names (flag, then variable, then file). The first start on an empty store prints the admin token once. " +
-            "Prints 'ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT imap=ADDR:PORT imaps=ADDR:PORT api=ADDR:PORT' when it accepts mail; SIGTERM or Ctrl+C stops it.");
+            "With --role edge --store aws (the AWS edge container) it runs the SMTP and IMAP listeners only: no API, no delivery (the S3-triggered ingest function delivers " +
+            "what the edge writes under raw/) and no relay (the relay function sends what it queues under outbound/). " +
+            "Prints 'ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT imap=ADDR:PORT imaps=ADDR:PORT api=ADDR:PORT' (no api= on the edge) when it accepts mail; SIGTERM or Ctrl+C stops it.");
         settings.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(settings.Source(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;

@@ -11,22 +11,33 @@ namespace ServerlessMail.Hosting;
 /// <summary>The certificate, the three SMTP listeners and the two IMAP listeners.</summary>
 public sealed partial class MailServer
 {
-    private ServerCertificate OpenCertificate()
+    private async Task<ServerCertificate> OpenCertificateAsync(OpenedStore opened, CancellationToken cancellationToken)
     {
         try
         {
             if (_options.TlsCertificatePath is { } certificatePath && _options.TlsKeyPath is { } keyPath)
             {
+                if (S3Location.Parse(certificatePath) is { } certificateObject && S3Location.Parse(keyPath) is { } keyObject)
+                {
+                    // The binder made sure both are s3:// and the store is AWS, so its S3 client is there.
+                    var fromS3 = await S3Certificate.LoadAsync(opened.S3!, certificateObject, keyObject, _options.TlsReloadInterval, _logger, cancellationToken).ConfigureAwait(false);
+                    _owned.Add(fromS3);
+                    HostLog.Certificate(_logger, $"{certificateObject} (ETag re-checked every {_options.TlsReloadInterval})");
+                    return fromS3.Certificate;
+                }
+
                 var fromFiles = ServerCertificate.FromPemFiles(certificatePath, keyPath);
+                _ownedSync.Add(fromFiles);
                 HostLog.Certificate(_logger, $"{certificatePath} (reloaded when the file changes)");
                 return fromFiles;
             }
 
             var certificate = ServerCertificate.LoadOrCreateSelfSigned(_options.Store.DataDirectory, _options.HostName);
+            _ownedSync.Add(certificate);
             HostLog.Certificate(_logger, $"self-signed for {_options.HostName}, kept in {Path.GetFullPath(Path.Combine(_options.Store.DataDirectory, "tls"))}");
             return certificate;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or CryptographicException or Amazon.S3.AmazonS3Exception or Amazon.Runtime.AmazonClientException or HttpRequestException)
         {
             throw new ServerStartException($"could not load the TLS certificate: {exception.Message}", exception);
         }

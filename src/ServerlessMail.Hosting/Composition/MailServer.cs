@@ -10,7 +10,7 @@ namespace ServerlessMail.Hosting;
 /// <summary>
 /// A running ServerlessMail on one machine: the store, Core's services, the delivery and relay workers, the three
 /// SMTP listeners (inbound MX, submission with STARTTLS, submissions with implicit TLS), the two IMAP listeners
-/// (STARTTLS and implicit TLS) and the REST API. <see cref="StartAsync"/>
+/// (STARTTLS and implicit TLS) and the REST API; as the edge (<see cref="ServerRole.Edge"/>) the listeners only. <see cref="StartAsync"/>
 /// returns once every listener is bound and the workers run; <see cref="StopAsync"/> stops accepting, lets sessions in
 /// flight finish for <see cref="ServerOptions.DrainTimeout"/>, then stops the workers and closes the store.
 /// </summary>
@@ -41,23 +41,30 @@ public sealed partial class MailServer : IAsyncDisposable
 
     public IPEndPoint ImapsEndPoint { get; private set; } = null!;
 
-    public IPEndPoint ApiEndPoint { get; private set; } = null!;
+    /// <summary>The REST API's address; null on the edge (<see cref="ServerRole.Edge"/>), which runs no API.</summary>
+    public IPEndPoint? ApiEndPoint { get; private set; }
 
     /// <summary>Core's services over the store, shared by every edge (see <see cref="ServerServices"/>).</summary>
     public ServerServices Services { get; private set; } = null!;
 
-    /// <summary>The default account and domain, and the admin token when this start created it (see <see cref="TryIt"/>).</summary>
-    public FirstStartResult FirstStart { get; private set; } = null!;
+    /// <summary>
+    /// The default account and domain, and the admin token when this start created it (see <see cref="TryIt"/>). Null
+    /// on the edge: several edge tasks share one table, and a token printed there would land in the container log.
+    /// </summary>
+    public FirstStartResult? FirstStart { get; private set; }
 
     /// <summary>On the start that created the admin token, the text to show its operator once; otherwise null.</summary>
-    public string? TryIt => FirstStart.NewAdminToken is null
+    public string? TryIt => FirstStart?.NewAdminToken is null || ApiEndPoint is null
         ? null
         : TryItBlock.Render(FirstStart, _options.ListenAddress, SmtpEndPoint.Port, ApiEndPoint.Port, ImapEndPoint.Port, ImapsEndPoint.Port);
 
-    /// <summary>The line the serve contract prints once everything runs; tests and benchmarks wait for it.</summary>
+    /// <summary>
+    /// The line the serve contract prints once everything runs; tests and benchmarks wait for it. The edge has no
+    /// <c>api=</c> field.
+    /// </summary>
     public string ReadyLine => string.Create(
         CultureInfo.InvariantCulture,
-        $"ready smtp={SmtpEndPoint} submission={SubmissionEndPoint} submissions={SubmissionsEndPoint} imap={ImapEndPoint} imaps={ImapsEndPoint} api={ApiEndPoint}");
+        $"ready smtp={SmtpEndPoint} submission={SubmissionEndPoint} submissions={SubmissionsEndPoint} imap={ImapEndPoint} imaps={ImapsEndPoint}{(ApiEndPoint is null ? "" : $" api={ApiEndPoint}")}");
 
     public static async Task<MailServer> StartAsync(ServerOptions options, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
@@ -120,27 +127,13 @@ public sealed partial class MailServer : IAsyncDisposable
 
         _owned.Add(opened);
         HostLog.StoreOpened(_logger, opened.Description);
-        try
+        var edge = _options.Role == ServerRole.Edge;
+        if (!edge)
         {
-            FirstStart = await Hosting.FirstStart.EnsureAsync(_options, opened.Store, clock, cancellationToken).ConfigureAwait(false);
-        }
-        catch (MailStoreException exception)
-        {
-            throw new ServerStartException($"could not create the default account for {_options.DefaultDomain}: {exception.Message}", exception);
+            await EnsureFirstStartAsync(opened.Store, clock, cancellationToken).ConfigureAwait(false);
         }
 
-        HostLog.DefaultDomain(_logger, FirstStart.Domain, FirstStart.AccountId, FirstStart.AdminTokenPath);
-
-        var certificate = OpenCertificate();
-        _ownedSync.Add(certificate);
-
-        var (relay, ownedRelay, relayDescription) = RelayFactory.Create(_options);
-        if (ownedRelay is not null)
-        {
-            _ownedSync.Add(ownedRelay);
-        }
-
-        HostLog.RelayChosen(_logger, relayDescription);
+        var certificate = await OpenCertificateAsync(opened, cancellationToken).ConfigureAwait(false);
 
         var store = opened.Store;
         var blobs = opened.Blobs;
@@ -161,11 +154,41 @@ public sealed partial class MailServer : IAsyncDisposable
         Services = new ServerServices(
             store, blobs, tokens, new InboxService(store, blobs, clock), new AccountService(store, tokens, clock), recipients, threads, quotas,
             ingest, outbound, new MessageAppendService(store, blobs, threads, clock, notifier), notifier, clock);
+        if (edge)
+        {
+            // On AWS the S3 put of raw/ (accepted) and outbound/ (submitted) objects triggers the ingest and relay
+            // functions; the signals are left unheard here.
+            HostLog.EdgeRole(_logger);
+            StartListeners(Services, certificate, loggers);
+            return;
+        }
+
+        var (relay, ownedRelay, relayDescription) = RelayFactory.Create(_options);
+        if (ownedRelay is not null)
+        {
+            _ownedSync.Add(ownedRelay);
+        }
+
+        HostLog.RelayChosen(_logger, relayDescription);
         StartWorkers(
             new DeliveryWorker(store, ingest, deliverySignal, clock),
             new RelayWorker(store, blobs, ingest, recipients, relay, relaySignal, clock));
 
         StartListeners(Services, certificate, loggers);
         await StartApiAsync(Services, loggers, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EnsureFirstStartAsync(IMailStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            FirstStart = await Hosting.FirstStart.EnsureAsync(_options, store, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MailStoreException exception)
+        {
+            throw new ServerStartException($"could not create the default account for {_options.DefaultDomain}: {exception.Message}", exception);
+        }
+
+        HostLog.DefaultDomain(_logger, FirstStart.Domain, FirstStart.AccountId, FirstStart.AdminTokenPath);
     }
 }

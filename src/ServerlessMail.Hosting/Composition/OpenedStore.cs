@@ -17,10 +17,11 @@ public sealed class OpenedStore : IAsyncDisposable
     private readonly IAsyncDisposable? _local;
     private readonly IDisposable[] _clients;
 
-    private OpenedStore(IMailStore store, IBlobStore blobs, IAsyncDisposable? local, params IDisposable[] clients)
+    private OpenedStore(IMailStore store, IBlobStore blobs, IAmazonS3? s3, IAsyncDisposable? local, params IDisposable[] clients)
     {
         Store = store;
         Blobs = blobs;
+        S3 = s3;
         _local = local;
         _clients = clients;
     }
@@ -28,6 +29,9 @@ public sealed class OpenedStore : IAsyncDisposable
     public IMailStore Store { get; }
 
     public IBlobStore Blobs { get; }
+
+    /// <summary>The AWS store's S3 client (its endpoint, region and credentials); null on the embedded store.</summary>
+    public IAmazonS3? S3 { get; }
 
     /// <summary>A human description for the startup log: the path or the table and bucket, never credentials.</summary>
     public required string Description { get; init; }
@@ -63,7 +67,7 @@ public sealed class OpenedStore : IAsyncDisposable
         {
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
             var blobs = new LocalBlobStore(local);
-            return new OpenedStore(store, blobs, store) { Description = $"embedded store in {directory}" + (options.Fsync ? string.Empty : " (fsync off)") };
+            return new OpenedStore(store, blobs, null, store) { Description = $"embedded store in {directory}" + (options.Fsync ? string.Empty : " (fsync off)") };
         }
         catch
         {
@@ -97,7 +101,7 @@ public sealed class OpenedStore : IAsyncDisposable
             var blobs = new S3BlobStore(s3, aws);
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
             await blobs.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            return new OpenedStore(store, blobs, null, dynamo, s3) { Description = $"AWS store: table {aws.TableName}, bucket {aws.BucketName}, region {options.AwsRegion}" };
+            return new OpenedStore(store, blobs, s3, null, dynamo, s3) { Description = $"AWS store: table {aws.TableName}, bucket {aws.BucketName}, region {options.AwsRegion}" };
         }
         catch
         {

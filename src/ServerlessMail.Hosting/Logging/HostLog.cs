@@ -44,4 +44,7 @@ internal static partial class HostLog
 
     [LoggerMessage(13, LogLevel.Information, "default domain {Domain} (account {AccountId}); admin token file {TokenPath}")]
     public static partial void DefaultDomain(ILogger logger, string domain, string accountId, string tokenPath);
+
+    [LoggerMessage(14, LogLevel.Information, "role edge: SMTP and IMAP only; the ingest function delivers what is accepted (raw/), the relay function sends what is submitted (outbound/)")]
+    public static partial void EdgeRole(ILogger logger);
 }

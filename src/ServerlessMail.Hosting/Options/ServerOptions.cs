@@ -12,6 +12,21 @@ public enum RelayKind
     Smtp,
 }
 
+/// <summary>What one <c>serve</c> process runs.</summary>
+public enum ServerRole
+{
+    /// <summary>Everything in one process: SMTP, IMAP, the REST API and the delivery and relay workers. The default.</summary>
+    All,
+
+    /// <summary>
+    /// The mail edge of an AWS deployment: the SMTP and IMAP listeners only, on the AWS store. Accepted mail is written
+    /// under <c>raw/</c> and the S3-triggered ingest function delivers it; submitted mail is written under
+    /// <c>outbound/</c> and the relay function sends it (the edge relaying too would race it for the same message);
+    /// the API runs as its own function. No first start either: the operator creates accounts with the CLI.
+    /// </summary>
+    Edge,
+}
+
 public enum SmarthostTls
 {
     StartTls,
@@ -26,6 +41,8 @@ public enum SmarthostTls
 public sealed record ServerOptions
 {
     public StoreOptions Store { get; init; } = new();
+
+    public ServerRole Role { get; init; } = ServerRole.All;
 
     /// <summary>The name in the SMTP greeting, EHLO and Received headers, and in a self-signed certificate.</summary>
     public string HostName { get; init; } = "localhost";
@@ -89,6 +106,12 @@ public sealed record ServerOptions
     public string? TlsCertificatePath { get; init; }
 
     public string? TlsKeyPath { get; init; }
+
+    /// <summary>
+    /// How often a certificate in S3 (<c>s3://BUCKET/KEY</c>) is re-checked by ETag and reloaded when it changed.
+    /// Files need no interval: a file watcher reloads them.
+    /// </summary>
+    public TimeSpan TlsReloadInterval { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Information by default; Debug adds SMTP session transcripts (AUTH redacted).</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;

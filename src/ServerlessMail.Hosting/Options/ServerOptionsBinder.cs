@@ -43,6 +43,7 @@ public static class ServerOptionsBinder
         var options = new ServerOptions
         {
             Store = BindStore(source),
+            Role = Enum(source, ServerSettings.Role, defaults.Role, ("all", ServerRole.All), ("edge", ServerRole.Edge)),
             HostName = HostName(source) ?? defaults.HostName,
             ListenAddress = Address(source, ServerSettings.Listen) ?? defaults.ListenAddress,
             SmtpPort = Port(source, ServerSettings.SmtpPort) ?? defaults.SmtpPort,
@@ -66,12 +67,36 @@ public static class ServerOptionsBinder
             SmarthostPassword = Text(source, ServerSettings.SmarthostPassword),
             TlsCertificatePath = Text(source, ServerSettings.TlsCert),
             TlsKeyPath = Text(source, ServerSettings.TlsKey),
+            TlsReloadInterval = PollInterval(source, ServerSettings.TlsReload) ?? defaults.TlsReloadInterval,
             LogLevel = Enum(
                 source, ServerSettings.LogLevel, defaults.LogLevel, ("trace", LogLevel.Trace), ("debug", LogLevel.Debug),
                 ("information", LogLevel.Information), ("info", LogLevel.Information), ("warning", LogLevel.Warning), ("error", LogLevel.Error)),
         };
         Check(options);
+        CheckRole(options, source);
         return options;
+    }
+
+    /// <summary>The edge delivers and relays nothing itself, so it only makes sense where functions do (the AWS store).</summary>
+    private static void CheckRole(ServerOptions options, SettingSource source)
+    {
+        if (options.Role != ServerRole.Edge)
+        {
+            return;
+        }
+
+        if (options.Store.Kind != StoreKind.Aws)
+        {
+            throw new OptionsException(
+                $"{ServerSettings.Role.Flag} edge needs {ServerSettings.Store.Flag} aws: the edge only accepts mail, and on the embedded store nothing " +
+                "would deliver it (the ingest function delivers on AWS). Use --role all to run everything on this machine.");
+        }
+
+        if (source.Get(ServerSettings.Relay) is { } relay)
+        {
+            throw new OptionsException(
+                $"{relay.Origin} has no effect with {ServerSettings.Role.Flag} edge: the edge queues submitted mail under outbound/ and the relay function sends it.");
+        }
     }
 
     private static void Check(ServerOptions options)
@@ -90,6 +115,25 @@ public static class ServerOptionsBinder
         if ((options.TlsCertificatePath is null) != (options.TlsKeyPath is null))
         {
             throw new OptionsException($"{ServerSettings.TlsCert.Flag} and {ServerSettings.TlsKey.Flag} go together: give both, or neither for a self-signed certificate.");
+        }
+
+        var inS3 = (options.TlsCertificatePath is { } cert && S3Location.IsS3(cert), options.TlsKeyPath is { } key && S3Location.IsS3(key));
+        if (inS3.Item1 != inS3.Item2)
+        {
+            throw new OptionsException($"{ServerSettings.TlsCert.Flag} and {ServerSettings.TlsKey.Flag} come from the same place: both s3://BUCKET/KEY or both file paths.");
+        }
+
+        foreach (var (setting, value) in new[] { (ServerSettings.TlsCert, options.TlsCertificatePath), (ServerSettings.TlsKey, options.TlsKeyPath) })
+        {
+            if (value is not null && S3Location.IsS3(value) && S3Location.Parse(value) is null)
+            {
+                throw new OptionsException($"{setting.Flag}: '{value}' is not valid; expected s3://BUCKET/KEY.");
+            }
+        }
+
+        if (inS3.Item1 && options.Store.Kind != StoreKind.Aws)
+        {
+            throw new OptionsException($"a certificate in S3 ({ServerSettings.TlsCert.Flag} s3://…) is read with the AWS store's client: it needs {ServerSettings.Store.Flag} aws.");
         }
 
         if (options.Relay == RelayKind.Smtp && options.Smarthost is null)

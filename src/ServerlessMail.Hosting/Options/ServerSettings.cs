@@ -34,6 +34,8 @@ public static class ServerSettings
     public static readonly Setting S3Endpoint = new("s3-endpoint", "URL", "AWS store: an S3-compatible endpoint such as s3rver.");
     public static readonly Setting AwsCreateMissing = new("aws-create-missing", "", "AWS store: create the table and bucket when missing.", IsSwitch: true);
 
+    public static readonly Setting Role = new("role", "all|edge", "all: SMTP, IMAP, the REST API, delivery and the relay in one process. edge (with --store aws): the SMTP and IMAP listeners only; " +
+        "on AWS the S3-triggered ingest function delivers what the edge accepts, the relay function sends what it queues, and the API is its own function. Default: all.");
     public static readonly Setting HostName = new("hostname", "NAME", "The server's name in SMTP greetings and the self-signed certificate. Default: localhost.");
     public static readonly Setting Listen = new("listen", "ADDRESS", "The IP address to listen on. Default: 127.0.0.1; 0.0.0.0 or :: for every interface.");
     public static readonly Setting SmtpPort = new("smtp-port", "PORT", "Inbound MX port (STARTTLS offered, no AUTH). Default: 2525.");
@@ -55,8 +57,10 @@ public static class ServerSettings
     public static readonly Setting SmarthostTls = new("smarthost-tls", "starttls|implicit|none", "SMTP relay: how to secure the connection. Default: starttls; none only on loopback, never with AUTH.");
     public static readonly Setting SmarthostUser = new("smarthost-user", "USER", "SMTP relay: the AUTH user; the password is read from SERVERLESSMAIL_SMARTHOST_PASSWORD only.");
     public static readonly Setting SmarthostPassword = new("smarthost-password", "", "SMTP relay: the AUTH password.", EnvironmentOnly: true);
-    public static readonly Setting TlsCert = new("tls-cert", "PEM", "TLS certificate (PEM, with its chain). Default: a self-signed one made on first start in DATA_DIR/tls.");
-    public static readonly Setting TlsKey = new("tls-key", "PEM", "TLS private key (PEM), with --tls-cert.");
+    public static readonly Setting TlsCert = new("tls-cert", "PEM", "TLS certificate (PEM, with its chain): a file path or s3://BUCKET/KEY (read with the AWS store's S3 client; " +
+        "an SSE-KMS object is decrypted by S3 given kms:Decrypt on its key). Reloaded when it changes. Default: a self-signed one made on first start in DATA_DIR/tls.");
+    public static readonly Setting TlsKey = new("tls-key", "PEM", "TLS private key (PEM), with --tls-cert: a file path or s3://BUCKET/KEY.");
+    public static readonly Setting TlsReload = new("tls-reload", "SECONDS", "How often a certificate in S3 is re-checked (by ETag) and reloaded when it changed; files are watched instead. Default: 300.");
     public static readonly Setting LogLevel = new("log-level", "LEVEL", "trace, debug (adds SMTP transcripts, AUTH redacted), information, warning or error. Default: information.");
 
     /// <summary>What the operator commands take: they open the store the server uses, nothing else.</summary>
@@ -66,8 +70,8 @@ public static class ServerSettings
     public static IReadOnlyList<Setting> All { get; } =
     [
         .. StoreSettings,
-        Domain, HostName, Listen, SmtpPort, SubmissionPort, SubmissionsPort, ImapPort, ImapsPort, ApiPort, IdlePoll, GreetingDelay, MaxMessageSize, MaxConnectionsPerAddress,
+        Role, Domain, HostName, Listen, SmtpPort, SubmissionPort, SubmissionsPort, ImapPort, ImapsPort, ApiPort, IdlePoll, GreetingDelay, MaxMessageSize, MaxConnectionsPerAddress,
         Relay, SesEndpoint, SesRegion, SesConfigurationSet, Smarthost, SmarthostTls, SmarthostUser, SmarthostPassword,
-        TlsCert, TlsKey, LogLevel,
+        TlsCert, TlsKey, TlsReload, LogLevel,
     ];
 }

@@ -12,7 +12,7 @@ public enum StoreKind
 /// <summary>Where mail is kept. The server and the operator commands bind the same settings, so they open the same store.</summary>
 public sealed record StoreOptions
 {
-    public const string DefaultDataDirectory = ".serverlessmail";
+    public const string DefaultDataDirectory = "data";
 
     /// <summary>The embedded store's files, and the self-signed certificate (<c>tls/</c>) whatever the store.</summary>
     public string DataDirectory { get; init; } = DefaultDataDirectory;

@@ -103,6 +103,9 @@ internal sealed class ApiWorld : IAsyncDisposable
             new MessageAppendService(store, blobs, threads, clock, notifier), notifier, threads, quotas, new AccountService(store, tokens, clock), clock);
     }
 
+    /// <summary>The app's services (its <c>IHostApplicationLifetime</c>, say).</summary>
+    public IServiceProvider AppServices => _app.Services;
+
     public HttpClient Client(string? token)
     {
         var client = _app.GetTestClient();

@@ -12,6 +12,8 @@ namespace ServerlessMail.EndToEnd.Tests;
 /// </summary>
 internal sealed class ServeProcess : IAsyncDisposable
 {
+    private static readonly HashSet<int> HandedOut = [];
+
     private readonly Process _process;
     private readonly List<string> _log = [];
 
@@ -36,9 +38,10 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public IPEndPoint Imaps { get; private set; } = null!;
 
-    public IPEndPoint Api { get; private set; } = null!;
+    /// <summary>Null for the edge (<c>--role edge</c>), which runs no API.</summary>
+    public IPEndPoint? Api { get; private set; }
 
-    public Uri ApiUrl => new($"http://{Api}");
+    public Uri ApiUrl => new($"http://{Api ?? throw new InvalidOperationException("This server runs no API (--role edge).")}");
 
     /// <summary>The admin token the first start wrote (account scope, every permission).</summary>
     public string AdminToken => File.ReadAllText(Path.Combine(DataDirectory, "admin.token")).Trim();
@@ -59,23 +62,32 @@ internal sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>Starts serve; on <paramref name="dataDirectory"/> when given (left in place at the end), else on a temp one.</summary>
-    public static async Task<ServeProcess> StartAsync(IEnumerable<string>? extraArguments = null, IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null)
+    public static Task<ServeProcess> StartAsync(IEnumerable<string>? extraArguments = null, IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("sm-e2e-").FullName;
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         string[] arguments =
         [
             RepositoryLayout.CliAssembly, "serve", "--data-dir", dataDirectory, "--greeting-delay", "0",
             "--smtp-port", FreePort(), "--submission-port", FreePort(), "--submissions-port", FreePort(), "--imap-port", FreePort(), "--imaps-port", FreePort(), "--api-port", FreePort(), "--fsync", "false",
             .. extraArguments ?? [],
         ];
+        return StartCommandAsync("dotnet", arguments, environment ?? new Dictionary<string, string>(), dataDirectory, ownsDirectory);
+    }
+
+    /// <summary>
+    /// Starts exactly <paramref name="fileName"/> with <paramref name="arguments"/> and <paramref name="environment"/>
+    /// (a container's entrypoint, say); <paramref name="dataDirectory"/> is where it keeps its files, deleted at the end.
+    /// </summary>
+    public static async Task<ServeProcess> StartCommandAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string dataDirectory, bool ownsDirectory = true)
+    {
+        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
         }
@@ -152,14 +164,28 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    private static string FreePort()
+    /// <summary>
+    /// A loopback port nothing listens on, never one handed out before in this run: the kernel may give the same
+    /// ephemeral port to two probes in a row, and two listeners of one server cannot share it.
+    /// </summary>
+    public static string FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port.ToString(CultureInfo.InvariantCulture);
+                }
+            }
+        }
     }
 
-    /// <summary>The contract's line: <c>ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT imap=ADDR:PORT imaps=ADDR:PORT api=ADDR:PORT</c>.</summary>
+    /// <summary>The contract's line: <c>ready smtp=ADDR:PORT submission=ADDR:PORT submissions=ADDR:PORT imap=ADDR:PORT imaps=ADDR:PORT api=ADDR:PORT</c> (no api= on the edge).</summary>
     private void Parse(string line)
     {
         var fields = line["ready ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -170,7 +196,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         Submissions = fields["submissions"];
         Imap = fields["imap"];
         Imaps = fields["imaps"];
-        Api = fields["api"];
+        Api = fields.GetValueOrDefault("api");
     }
 
     private void Record(string? line)
