@@ -54,6 +54,7 @@ public sealed class ApiStack : Stack
             Timeout = Duration.Seconds(10),
         }, environment);
         storage.Table.GrantReadData(Authorizer.Function);
+        DataAccess.GrantOpen(Authorizer.Function, storage.Bucket);
 
         var authorizer = new HttpLambdaAuthorizer("Tokens", Authorizer.Function, new HttpLambdaAuthorizerProps
         {

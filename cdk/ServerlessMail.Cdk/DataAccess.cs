@@ -10,11 +10,25 @@ namespace ServerlessMail.Cdk;
 /// </summary>
 internal static class DataAccess
 {
-    public static void GrantObjects(IGrantable grantee, IBucket bucket, IReadOnlyList<string> actions, params string[] prefixes) =>
+    public static void GrantObjects(IGrantable grantee, IBucket bucket, IReadOnlyList<string> actions, params string[] prefixes)
+    {
+        GrantOpen(grantee, bucket);
         grantee.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = [.. actions],
             Resources = [.. prefixes.Select(prefix => bucket.ArnForObjects(prefix + "*"))],
+        }));
+    }
+
+    /// <summary>
+    /// Opening the AWS store checks the bucket with a one-key ListObjectsV2 (S3BlobStore.InitializeAsync), which needs
+    /// s3:ListBucket on the bucket itself: every component that opens the store gets it, even one that reads no object.
+    /// </summary>
+    public static void GrantOpen(IGrantable grantee, IBucket bucket) =>
+        grantee.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:ListBucket"],
+            Resources = [bucket.BucketArn],
         }));
 
     public static readonly string[] Read = ["s3:GetObject"];

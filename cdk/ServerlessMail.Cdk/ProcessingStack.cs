@@ -67,6 +67,7 @@ public sealed class ProcessingStack : Stack
             DeadLetterQueue = true,
         }, environment);
         storage.Table.GrantReadWriteData(SesEvents.Function);
+        DataAccess.GrantOpen(SesEvents.Function, bucket);
         ses.Events.AddSubscription(new LambdaSubscription(SesEvents.Function));
     }
 

@@ -112,6 +112,23 @@ public sealed class DefaultTemplateTests(DefaultSynth synth) : IClassFixture<Def
     }
 
     [Fact]
+    public void Every_role_that_opens_the_store_may_list_the_bucket()
+    {
+        // S3BlobStore.InitializeAsync checks the bucket with ListObjectsV2, so the edge and every function need
+        // s3:ListBucket on the bucket itself, or they fail to start with AccessDenied on real AWS.
+        var roles = new List<string>();
+        foreach (var template in new[] { synth.Processing, synth.Api, synth.MailEdge })
+        {
+            var policies = SynthFixture.Resources(template, "AWS::IAM::Policy").ToList();
+            var listing = policies.Where(p => p["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Any(s => s!["Action"]?.ToJsonString() == "\"s3:ListBucket\""));
+            roles.AddRange(listing.SelectMany(p => p["Properties"]!["Roles"]!.AsArray().Select(r => r!.ToJsonString())));
+        }
+
+        // Ingest, relay, SES events (processing), the API and its authorizer (api), the edge task (mail edge).
+        Assert.Equal(6, roles.Distinct().Count());
+    }
+
+    [Fact]
     public void The_bucket_is_private_encrypted_tls_only_retained_and_has_lifecycle_rules()
     {
         synth.Storage.HasResource("AWS::S3::Bucket", new Dictionary<string, object>
