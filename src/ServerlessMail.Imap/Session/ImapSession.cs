@@ -18,6 +18,7 @@ internal sealed partial class ImapSession
     private static long _lastId;
 
     private readonly Connection _connection;
+    private readonly CancellationTokenSource _cancellationSource;
     private readonly CancellationToken _cancellation;
     private ImapState _state = NotAuthenticatedState.Instance;
     private int _badCommands;
@@ -29,7 +30,10 @@ internal sealed partial class ImapSession
     {
         Context = context;
         _connection = connection;
-        _cancellation = cancellation;
+
+        // Linked, so a revocation of the session's token (ImapSession.Tokens.cs) can cut a wait for input or IDLE.
+        _cancellationSource = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        _cancellation = _cancellationSource.Token;
         Id = Interlocked.Increment(ref _lastId);
     }
 
@@ -77,6 +81,10 @@ internal sealed partial class ImapSession
         {
             await ByeAndCloseAsync(timeout.Message).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (_revoked)
+        {
+            await ByeAndCloseAsync("Credentials revoked").ConfigureAwait(false);
+        }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
             await ByeAndCloseAsync("Server shutting down").ConfigureAwait(false);
@@ -93,6 +101,8 @@ internal sealed partial class ImapSession
         }
         finally
         {
+            _revocation?.Dispose();
+            _cancellationSource.Dispose();
             ImapLog.Closed(Logger, Id);
         }
     }

@@ -170,6 +170,25 @@ public sealed class MailboxSessionTests
     }
 
     [Fact]
+    public async Task RevokedToken_EndsAnIdlingSessionAtOnce_WithoutWaitingForTheRecheck()
+    {
+        await using var world = await ImapWorld.CreateAsync();
+        var options = ImapWorld.DefaultOptions();
+        options.TokenRecheckInterval = TimeSpan.FromSeconds(60);
+        await using var client = await world.LoginAsync(options: options);
+        await client.CommandAsync("a SELECT INBOX", "a OK");
+        await client.SendAsync("b IDLE\r\n");
+        await client.ExpectLineAsync("+ idling");
+
+        // The same TokenService the server uses (as the REST API's DELETE /v1/tokens does): its revocation notice
+        // reaches the session, which is waiting for DONE, long before the 60 s re-check.
+        await world.Tokens.RevokeAsync(new Principal(world.Account.Id, "tok_admin", null, TokenPermissions.All), world.AliceTokenId);
+
+        await client.ExpectLineAsync("* BYE Credentials revoked");
+        await client.ExpectClosedAsync();
+    }
+
+    [Fact]
     public async Task Status_Rename_Delete_Subscribe_AndInboxRename()
     {
         await using var world = await ImapWorld.CreateAsync();

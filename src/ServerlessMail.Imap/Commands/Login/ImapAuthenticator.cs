@@ -47,6 +47,7 @@ internal static class ImapAuthenticator
 
         throttle.RecordSuccess(userName);
         identity.CheckedAt = session.Context.Clock.GetUtcNow();
+        session.WatchRevocation(identity);
         session.Ok(tag, $"[{Capabilities.Line(session, new AuthenticatedState(identity))}] Logged in");
         return new AuthenticatedState(identity);
     }
