@@ -304,28 +304,11 @@ internal static class EnvelopeAddressWriter
         private readonly bool IsSpecial(EnvelopeToken token, byte special) => EnvelopeTokenizer.IsSpecial(token, _raw, special);
     }
 
-    /// <summary>Drops the delimiters of a quoted-string or comment, resolves quoted-pairs and unfolds.</summary>
+    /// <summary>Drops the delimiters of a quoted-string or comment, then resolves quoted-pairs and unfolds.</summary>
     private static int Unquote(ReadOnlySpan<byte> text, Span<byte> destination)
     {
         var closed = text.Length >= 2 && text[^1] == (text[0] == (byte)'(' ? (byte)')' : (byte)'"');
-        var content = text[1..(closed ? text.Length - 1 : text.Length)];
-        var length = 0;
-        for (var i = 0; i < content.Length; i++)
-        {
-            var b = content[i];
-            if (b == (byte)'\\' && i + 1 < content.Length)
-            {
-                b = content[++i];
-            }
-            else if (b is (byte)'\r' or (byte)'\n')
-            {
-                continue;
-            }
-
-            destination[length++] = b;
-        }
-
-        return length;
+        return QuotedText.Unescape(text[1..(closed ? text.Length - 1 : text.Length)], destination);
     }
 
     private static int CopyUnfolded(ReadOnlySpan<byte> text, Span<byte> destination)

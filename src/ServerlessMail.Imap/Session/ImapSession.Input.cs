@@ -235,17 +235,7 @@ internal sealed partial class ImapSession
     }
 
     /// <summary>How many bytes the client sent that the session has not consumed (what follows a STARTTLS line).</summary>
-    public long UnreadInputLength()
-    {
-        if (_pendingRead is not null || !Input.TryRead(out var result))
-        {
-            return 0;
-        }
-
-        var length = result.Buffer.Length;
-        Input.AdvanceTo(result.Buffer.Start);
-        return length;
-    }
+    public long UnreadInputLength() => _pendingRead is not null ? 0 : _connection.BufferedInputLength();
 
     /// <summary>The pipes were replaced by TLS ones: nothing read before the handshake carries over.</summary>
     public void OnTlsStarted()

@@ -59,7 +59,7 @@ internal static class AddressText
             switch (token.Kind)
             {
                 case AddressTokenKind.QuotedString:
-                    length += Unescape(bytes[1..^1], buffer[length..]);
+                    length += QuotedText.Unescape(bytes[1..^1], buffer[length..]);
                     break;
                 case AddressTokenKind.DomainLiteral:
                     length += CopyWithoutWhitespace(bytes, buffer[length..]);
@@ -162,7 +162,7 @@ internal static class AddressText
                 continue;
             }
 
-            var length = Unescape(raw[(token.Start + 1)..(token.End - 1)], buffer);
+            var length = QuotedText.Unescape(raw[(token.Start + 1)..(token.End - 1)], buffer);
             var text = EncodedWords.DecodeUnstructured(buffer[..length]).Trim();
             if (text.Length > 0)
             {
@@ -199,28 +199,6 @@ internal static class AddressText
         }
 
         return true;
-    }
-
-    /// <summary>Resolves quoted-pairs (RFC 5322 §3.2.1) and unfolds (drops CR and LF).</summary>
-    private static int Unescape(ReadOnlySpan<byte> content, Span<byte> destination)
-    {
-        var length = 0;
-        for (var i = 0; i < content.Length; i++)
-        {
-            var b = content[i];
-            if (b == (byte)'\\' && i + 1 < content.Length)
-            {
-                b = content[++i];
-            }
-            else if (b is (byte)'\r' or (byte)'\n')
-            {
-                continue;
-            }
-
-            destination[length++] = b;
-        }
-
-        return length;
     }
 
     private static int CopyWithoutWhitespace(ReadOnlySpan<byte> content, Span<byte> destination)

@@ -58,7 +58,7 @@ public sealed class Connection : IAsyncDisposable
             return TlsUpgradeResult.AlreadyTls;
         }
 
-        if (unreadBytes > 0 || HasBufferedInput())
+        if (unreadBytes > 0 || BufferedInputLength() > 0)
         {
             return TlsUpgradeResult.PlaintextPipelined;
         }
@@ -102,17 +102,20 @@ public sealed class Connection : IAsyncDisposable
         await _transport.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>A non-blocking peek: anything already read from the transport into the pipe is pipelined input.</summary>
-    private bool HasBufferedInput()
+    /// <summary>
+    /// A non-blocking peek: how many bytes the client sent that are already read from the transport into the input
+    /// pipe and not yet consumed. After a STARTTLS line, any is pipelined plaintext (see <see cref="UpgradeToTlsAsync"/>).
+    /// </summary>
+    public long BufferedInputLength()
     {
         if (!Input.TryRead(out var result))
         {
-            return false;
+            return 0;
         }
 
         var length = result.Buffer.Length;
         Input.AdvanceTo(result.Buffer.Start);
-        return length > 0;
+        return length;
     }
 
     private static (PipeReader, PipeWriter) CreatePipes(Stream stream) =>

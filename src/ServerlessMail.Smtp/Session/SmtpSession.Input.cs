@@ -189,17 +189,7 @@ internal sealed partial class SmtpSession
         _ = read.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>How many bytes the client sent that the parser has not consumed (what follows a STARTTLS line).</summary>
-    public long UnreadInputLength()
-    {
-        if (!Input.TryRead(out var result))
-        {
-            return 0;
-        }
-
-        var length = result.Buffer.Length;
-        Input.AdvanceTo(result.Buffer.Start);
-        return length;
-    }
+    public long UnreadInputLength() => Connection.BufferedInputLength();
 
     /// <summary>The pipes were replaced by TLS ones: nothing read or learned before the handshake carries over.</summary>
     public void OnTlsStarted()
