@@ -10,4 +10,7 @@ public sealed record ImapServices(IMailStore Store, IBlobStore Blobs, TokenServi
 {
     /// <summary>The message states of recently selected, unchanged folders, shared by the sessions of this server.</summary>
     internal FolderStateCache FolderStates { get; } = new();
+
+    /// <summary>What never changes about recently read messages, with their rendered ENVELOPE and BODYSTRUCTURE.</summary>
+    internal MessageCache Messages { get; } = new();
 }

@@ -8,6 +8,9 @@ internal sealed class SearchSubject
 {
     public required MessageContent Message { get; init; }
 
+    /// <summary>The server's cache entry for the message, whose decoded header fields are shared; null for keys on state only.</summary>
+    public CachedMessage? Cached { get; init; }
+
     public required uint SequenceNumber { get; init; }
 
     public required bool IsRecent { get; init; }
@@ -18,6 +21,9 @@ internal sealed class SearchSubject
     /// <summary>What '*' means in a UID set.</summary>
     public required uint LargestUid { get; init; }
 
-    /// <summary>Loads and parses the whole raw message (with a content source); only HEADER, BODY and TEXT need it.</summary>
-    public required Func<CancellationToken, ValueTask<MimeMessage>> LoadMessageAsync { get; init; }
+    /// <summary>
+    /// Loads and parses the whole raw message (with a content source); only HEADER, BODY and TEXT need it. One
+    /// delegate serves a whole scan: it is given the message to load.
+    /// </summary>
+    public required Func<MessageContent, CancellationToken, ValueTask<MimeMessage>> LoadMessageAsync { get; init; }
 }

@@ -14,8 +14,9 @@ internal sealed class SearchView(SearchSubject subject)
     public SearchSubject Subject { get; } = subject;
 
     /// <summary>The top-level header fields MimeStructureCodec keeps: the envelope fields and every Content-* field.</summary>
-    public HeaderList StoredHeaders => _storedHeaders ??= MimeStructureCodec.DeserializeTopHeaders(Subject.Message.Structure);
+    public HeaderList StoredHeaders => _storedHeaders ??=
+        Subject.Cached?.TopHeaders ?? MimeStructureCodec.DeserializeTopHeaders(Subject.Message.Structure);
 
     public async ValueTask<MimeMessage> LoadAsync(CancellationToken cancellationToken) =>
-        _content ??= await Subject.LoadMessageAsync(cancellationToken).ConfigureAwait(false);
+        _content ??= await Subject.LoadMessageAsync(Subject.Message, cancellationToken).ConfigureAwait(false);
 }

@@ -34,7 +34,7 @@ internal sealed class SearchWorld
         IsRecent = recent,
         LargestSequence = largestSequence,
         LargestUid = largestUid,
-        LoadMessageAsync = _ =>
+        LoadMessageAsync = (_, _) =>
         {
             Loads++;
             return ValueTask.FromResult(MimeParser.Parse(_raw));

@@ -66,7 +66,7 @@ internal static class FetchHandler
         {
             foreach (var index in indices)
             {
-                await WriteMessageAsync(session, mailbox, index, null, items, false).ConfigureAwait(false);
+                await WriteMessageAsync(session, mailbox, index, null, null, items, false).ConfigureAwait(false);
                 await FlushIfFullAsync(session).ConfigureAwait(false);
             }
         }
@@ -74,11 +74,11 @@ internal static class FetchHandler
         {
             // A message expunged meanwhile is skipped: its EXPUNGE is reported after the command (RFC 3501 §7
             // forbids it during FETCH).
-            await foreach (var (index, stored) in MessageBatches.ReadAsync(session, mailbox, indices).ConfigureAwait(false))
+            await foreach (var (index, stored, cached) in MessageBatches.ReadAsync(session, mailbox, indices).ConfigureAwait(false))
             {
                 var addFlags = setsSeen && await SetSeenAsync(session, mailbox, index, stored).ConfigureAwait(false) &&
                     !items.Any(i => i.Attribute == FetchAttribute.Flags);
-                await WriteMessageAsync(session, mailbox, index, stored, items, addFlags).ConfigureAwait(false);
+                await WriteMessageAsync(session, mailbox, index, stored, cached, items, addFlags).ConfigureAwait(false);
                 await FlushIfFullAsync(session).ConfigureAwait(false);
             }
         }
@@ -105,7 +105,7 @@ internal static class FetchHandler
         return true;
     }
 
-    private static async Task WriteMessageAsync(ImapSession session, SelectedMailbox mailbox, int index, MessageContent? stored, List<FetchItem> items, bool addFlags)
+    private static async Task WriteMessageAsync(ImapSession session, SelectedMailbox mailbox, int index, MessageContent? stored, CachedMessage? cached, List<FetchItem> items, bool addFlags)
     {
         var output = session.Output;
         var message = mailbox.Messages[index];
@@ -146,15 +146,13 @@ internal static class FetchHandler
                     ImapSyntax.WriteNumber(output, stored!.Size);
                     break;
                 case FetchAttribute.Envelope:
-                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
-                    ImapSyntax.WriteAscii(output, "ENVELOPE ");
-                    EnvelopeWriter.Write(output, structure.Root);
+                    ImapSyntax.WriteRaw(output, "ENVELOPE "u8);
+                    ImapSyntax.WriteRaw(output, cached!.Envelope(ref structure));
                     break;
                 case FetchAttribute.Body or FetchAttribute.BodyStructure:
-                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
                     var extended = item.Attribute == FetchAttribute.BodyStructure;
-                    ImapSyntax.WriteAscii(output, extended ? "BODYSTRUCTURE " : "BODY ");
-                    BodyStructureWriter.Write(output, structure.Root, extended);
+                    ImapSyntax.WriteRaw(output, extended ? "BODYSTRUCTURE "u8 : "BODY "u8);
+                    ImapSyntax.WriteRaw(output, cached!.BodyStructure(extended, ref structure));
                     break;
                 case FetchAttribute.Section:
                     structure ??= MimeStructureCodec.Deserialize(stored!.Structure);

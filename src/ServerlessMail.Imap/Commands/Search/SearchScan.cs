@@ -15,12 +15,13 @@ internal static class SearchScan
     public static async Task<List<(int Index, ulong ModSeq)>> RunAsync(ImapSession session, SelectedMailbox mailbox, SearchKey key)
     {
         var matches = new List<(int, ulong)>();
+        Func<MessageContent, CancellationToken, ValueTask<MimeMessage>> load = (stored, cancellation) => LoadAsync(session, stored, cancellation);
         if (NeedsOnlyState(key))
         {
             for (var index = 0; index < mailbox.Messages.Count; index++)
             {
                 var state = mailbox.Messages[index];
-                if (await SearchEvaluator.MatchesAsync(key, Subject(session, mailbox, FromState(state), index), session.Cancellation).ConfigureAwait(false))
+                if (await SearchEvaluator.MatchesAsync(key, Subject(mailbox, FromState(state), null, index, load), session.Cancellation).ConfigureAwait(false))
                 {
                     matches.Add((index, state.ModSeq));
                 }
@@ -32,9 +33,9 @@ internal static class SearchScan
         // The stored rows a run at a time, in UID order; messages expunged meanwhile are skipped, and messages the
         // session has not been told about yet are not in its map, so not read.
         var all = Enumerable.Range(0, mailbox.Messages.Count).ToList();
-        await foreach (var (index, stored) in MessageBatches.ReadAsync(session, mailbox, all).ConfigureAwait(false))
+        await foreach (var (index, stored, cached) in MessageBatches.ReadAsync(session, mailbox, all).ConfigureAwait(false))
         {
-            if (await SearchEvaluator.MatchesAsync(key, Subject(session, mailbox, stored, index), session.Cancellation).ConfigureAwait(false))
+            if (await SearchEvaluator.MatchesAsync(key, Subject(mailbox, stored, cached, index, load), session.Cancellation).ConfigureAwait(false))
             {
                 matches.Add((index, stored.ModSeq));
             }
@@ -53,14 +54,16 @@ internal static class SearchScan
         _ => false,
     };
 
-    private static SearchSubject Subject(ImapSession session, SelectedMailbox mailbox, MessageContent stored, int index) => new()
+    private static SearchSubject Subject(
+        SelectedMailbox mailbox, MessageContent stored, CachedMessage? cached, int index, Func<MessageContent, CancellationToken, ValueTask<MimeMessage>> load) => new()
     {
         Message = stored,
+        Cached = cached,
         SequenceNumber = (uint)index + 1,
         IsRecent = mailbox.Recent.Contains(stored.Uid),
         LargestSequence = (uint)mailbox.Messages.Count,
         LargestUid = mailbox.LargestUid,
-        LoadMessageAsync = cancellation => LoadAsync(session, stored, cancellation),
+        LoadMessageAsync = load,
     };
 
     // The evaluator reads only flags, keywords, the UID and MODSEQ for the keys NeedsOnlyState admits; the rest of
