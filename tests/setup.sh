@@ -22,8 +22,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The AWS stand-ins run with node: dynalite and s3rver (tools/aws-standins) for the AWS store tests, aws-ses-v2-local
-# (tools/ses-local) for the SES relay tests. npm ci runs only when a lock file changed since the last install: its hash
-# is stamped into node_modules after a successful install, so a second run is a hash comparison.
+# (tools/ses-local) for the SES relay tests; so does imapflow (tools/imapflow), the Node mail client the IMAP socket
+# tests drive our server with. npm ci runs only when a lock file changed since the last install: its hash is stamped
+# into node_modules after a successful install, so a second run is a hash comparison.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "setup: installing nodejs and npm"
   sudo=""
@@ -31,7 +32,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
 fi
-for tool in tools/aws-standins tools/ses-local tools/cdk; do
+for tool in tools/aws-standins tools/ses-local tools/imapflow tools/cdk; do
   lock_hash="$(sha256sum "$tool/package-lock.json" | cut -d' ' -f1)"
   if [ "$(cat "$tool/node_modules/.lock-hash" 2>/dev/null)" != "$lock_hash" ]; then
     echo "setup: npm ci in $tool"

@@ -156,6 +156,14 @@ internal sealed class ImapWorld : IAsyncDisposable
         return await Appends.AppendAsync(new AppendRequest(inbox, found, flags, keywords ?? [], internalDate, "test"), content);
     }
 
+    /// <summary>Delivers a message from carol to alice through Core's ingest, as SMTP would (accepted, then delivered).</summary>
+    public async Task DeliverAsync(string subject)
+    {
+        using var raw = new MemoryStream(Encoding.UTF8.GetBytes(Message(subject)));
+        var accepted = await Ingest.AcceptAsync(raw, new MessageEnvelope("carol@example.test", ["alice@hosted.test"]));
+        await Ingest.DeliverAsync(accepted.Id);
+    }
+
     public static string Message(string subject, string from = "carol@example.test", string body = "Hello there.") =>
         $"From: Carol <{from}>\r\nTo: alice@hosted.test\r\nSubject: {subject}\r\nDate: Fri, 04 Dec 2026 10:00:00 +0000\r\nMessage-ID: <{Guid.NewGuid():N}@example.test>\r\n\r\n{body}\r\n";
 

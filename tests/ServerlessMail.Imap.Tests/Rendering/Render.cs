@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using ServerlessMail.Mime;
+using ServerlessMail.Relay.Tests;
 
 namespace ServerlessMail.Imap.Tests.Rendering;
 
@@ -10,12 +11,10 @@ namespace ServerlessMail.Imap.Tests.Rendering;
 /// </summary>
 internal static class Render
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
-
-    private static readonly string CorpusDirectory = Path.Combine(RepositoryRoot, "tests", "ServerlessMail.Mime.Tests", "Corpus");
+    private static readonly string CorpusDirectory = Path.Combine(RepositoryLayout.Root, "tests", "ServerlessMail.Mime.Tests", "Corpus");
 
     /// <summary>This test project's source directory; samples are read in place, not copied to bin/.</summary>
-    public static string TestDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "ServerlessMail.Imap.Tests");
+    public static string TestDirectory { get; } = Path.Combine(RepositoryLayout.Root, "tests", "ServerlessMail.Imap.Tests");
 
     public static string RawPath(string name) => Path.Combine(CorpusDirectory, name + ".eml");
 
@@ -37,16 +36,5 @@ internal static class Render
         var output = new ArrayBufferWriter<byte>();
         write(output);
         return Encoding.UTF8.GetString(output.WrittenSpan);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ServerlessMail.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

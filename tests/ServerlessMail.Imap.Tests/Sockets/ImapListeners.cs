@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text;
 using ServerlessMail.Net;
 using ServerlessMail.Smtp.Tests;
 
@@ -29,17 +30,39 @@ internal sealed class ImapListeners : IAsyncDisposable
         return listeners;
     }
 
-    /// <summary>Starts a client program; the caller reads its output as it comes.</summary>
-    public static Process Launch(string program, params string[] arguments)
+    /// <summary>
+    /// Runs a client program to its end, handing each line it prints to <paramref name="onLine"/> as it comes (so a
+    /// test can act while the client waits, as during IDLE). Fails unless it exits 0; returns its stdout then stderr.
+    /// </summary>
+    public static async Task<string> RunClientAsync(
+        string program, IEnumerable<string> arguments, Func<string, Task> onLine, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["PYTHONIOENCODING"] = "utf-8";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        return Process.Start(start)!;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = new StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            output.Append(line).Append('\n');
+            await onLine(line);
+        }
+
+        await process.WaitForExitAsync(timeout.Token);
+        var all = output + await stderr;
+        Assert.True(process.ExitCode == 0, all);
+        return all;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ServerlessMail.Core;
 using ServerlessMail.Smtp.Tests;
 
@@ -65,37 +64,18 @@ public sealed class RealClientTests : IAsyncLifetime
         Assert.Equal(MessageFlags.Flagged, archived!.Flags);
     }
 
-    /// <summary>Runs the script; when it says it is idling, delivers a message to alice through Core's ingest, as SMTP would.</summary>
-    private async Task<string> RunPythonAsync(string mode, int port)
-    {
-        using var process = ImapListeners.Launch(
+    /// <summary>Runs the script; when it says it is idling, delivers a message to alice.</summary>
+    private Task<string> RunPythonAsync(string mode, int port) =>
+        ImapListeners.RunClientAsync(
             "python3",
-            Path.Combine(AppContext.BaseDirectory, "Scripts", "imap_client.py"), mode, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture),
-            TestCertificate.PemPath, "alice@hosted.test", World.AliceToken);
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = new StringBuilder();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            output.Append(line).Append('\n');
-            if (line == "RESULT idling")
+            [Path.Combine(AppContext.BaseDirectory, "Scripts", "imap_client.py"), mode, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), TestCertificate.PemPath, "alice@hosted.test", World.AliceToken],
+            async line =>
             {
-                await DeliverAsync("Delivered during IDLE");
-            }
-        }
-
-        await process.WaitForExitAsync(timeout.Token);
-        var all = output + await stderr;
-        Assert.True(process.ExitCode == 0, all);
-        return all;
-    }
-
-    private async Task DeliverAsync(string subject)
-    {
-        using var raw = new MemoryStream(Encoding.UTF8.GetBytes(ImapWorld.Message(subject)));
-        var accepted = await World.Ingest.AcceptAsync(raw, new MessageEnvelope("carol@example.test", ["alice@hosted.test"]));
-        await World.Ingest.DeliverAsync(accepted.Id);
-    }
+                if (line == "RESULT idling")
+                {
+                    await World.DeliverAsync("Delivered during IDLE");
+                }
+            });
 
     private static void ExpectMatch(string output, string pattern) =>
         Assert.True(System.Text.RegularExpressions.Regex.IsMatch(output, pattern), $"no match for '{pattern}' in:\n{output}");
