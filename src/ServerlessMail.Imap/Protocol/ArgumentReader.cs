@@ -71,10 +71,11 @@ internal sealed class ArgumentReader(IReadOnlyList<ImapToken> tokens)
         return true;
     }
 
+    /// <summary>APPEND's message: a literal, a literal8 (RFC 3516 §4.4) or, leniently, a quoted string.</summary>
     public bool TryLiteral(out ImapToken literal)
     {
         literal = default;
-        if (End || tokens[_index].Kind is not (TokenKind.Literal or TokenKind.Quoted))
+        if (End || tokens[_index].Kind is not (TokenKind.Literal or TokenKind.Literal8 or TokenKind.Quoted))
         {
             return false;
         }

@@ -36,7 +36,8 @@ internal readonly record struct FrameLimits(int MaxLine, long MaxLiteral, long M
 
 /// <summary>
 /// Finds where one command ends: its lines and the literals between them (RFC 3501 §4.3: a line that ends in
-/// <c>{n}</c> or <c>{n+}</c> is followed by n octets, then the command goes on). Synchronous over the buffered bytes;
+/// <c>{n}</c> or <c>{n+}</c> is followed by n octets, then the command goes on). A literal8 (<c>~{n}</c>, RFC 3516
+/// §4.4) ends in the same marker and is framed the same way, under the same caps. Synchronous over the buffered bytes;
 /// an incomplete command consumes nothing. Every count is checked before a byte of the literal is read.
 /// </summary>
 internal static class CommandFraming

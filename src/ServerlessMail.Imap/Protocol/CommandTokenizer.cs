@@ -8,7 +8,7 @@ internal sealed record ImapCommand(string Tag, string Name, IReadOnlyList<ImapTo
 
 /// <summary>
 /// Splits a framed command (see <see cref="CommandFraming"/>) into tokens (RFC 3501 §9): atoms, quoted strings,
-/// literals and parentheses. Synchronous; nesting and the number of tokens are bounded.
+/// literals, literal8s (RFC 3516) and parentheses. Synchronous; nesting and the number of tokens are bounded.
 /// </summary>
 internal static class CommandTokenizer
 {
@@ -97,6 +97,17 @@ internal static class CommandTokenizer
 
                     var text = literal.Length <= MaxDecodedLiteral ? Encoding.UTF8.GetString(literal) : string.Empty;
                     tokens.Add(new ImapToken(TokenKind.Literal, text, literal));
+                    break;
+                case (byte)'~' when reader.TryPeek(1, out var brace) && brace == (byte)'{':
+                    // RFC 3516 §4.4 literal8: framed like a literal (same caps); its octets may be anything, so they
+                    // are kept as bytes only, never decoded as text.
+                    reader.Advance(1);
+                    if (!ReadLiteral(ref reader, out var literal8))
+                    {
+                        return "Bad literal";
+                    }
+
+                    tokens.Add(new ImapToken(TokenKind.Literal8, string.Empty, literal8));
                     break;
                 default:
                     if (ReadAtom(ref reader) is not { } atom)

@@ -8,6 +8,9 @@ internal enum TokenKind
     Atom,
     Quoted,
     Literal,
+
+    /// <summary>RFC 3516 §4.4 <c>~{n}</c>: octets that may hold NUL, allowed only as APPEND's message; never an astring.</summary>
+    Literal8,
     Open,
     Close,
 }
@@ -16,4 +19,7 @@ internal enum TokenKind
 internal readonly record struct ImapToken(TokenKind Kind, string Text, ReadOnlySequence<byte> Bytes)
 {
     public bool IsString => Kind is TokenKind.Atom or TokenKind.Quoted or TokenKind.Literal;
+
+    /// <summary>A literal of either kind, whose bytes are in <see cref="Bytes"/>.</summary>
+    public bool IsLiteral => Kind is TokenKind.Literal or TokenKind.Literal8;
 }

@@ -128,7 +128,7 @@ internal sealed partial class ImapSession
             var mechanism = command.Name == "AUTHENTICATE" && command.Arguments.Count > 0 ? " " + command.Arguments[0].Text : string.Empty;
             line = $"{command.Tag} {command.Name}{mechanism} (redacted)";
         }
-        else if (command.Arguments.Any(a => a.Kind == TokenKind.Literal))
+        else if (command.Arguments.Any(a => a.IsLiteral))
         {
             line = $"{command.Tag} {command.Name} (with literals, {bytes.Length} octets)";
         }

@@ -128,6 +128,14 @@ internal sealed partial class ImapSession
             return;
         }
 
+        // RFC 3516 §4.4: a literal8 is only APPEND's message; the parser of every other command would take it for
+        // a string it is not.
+        if (command.Name != "APPEND" && command.Arguments.Any(a => a.Kind == TokenKind.Literal8))
+        {
+            Bad(command.Tag, "literal8 is only allowed in APPEND");
+            return;
+        }
+
         // IDLE, AUTHENTICATE and STARTTLS read on after their line; one that long is no real client's and is refused
         // before it could read past input the session still holds.
         if (inInputBuffer && command.Name is ("IDLE" or "AUTHENTICATE" or "STARTTLS"))

@@ -56,6 +56,22 @@ internal sealed partial class ImapTestClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends a command whose first response line ends in a literal (<c>{n}</c> or <c>~{n}</c>): that line, the
+    /// literal's octets exactly as sent (for binary data, which a string would not keep), and the lines that follow up
+    /// to the tagged response.
+    /// </summary>
+    public async Task<(string Line, byte[] Literal, List<string> After)> CommandLiteralAsync(string command, string expectTagged)
+    {
+        await SendAsync(command + "\r\n");
+        var line = await ReadLineAsync() ?? throw new InvalidOperationException("The server closed.");
+        var literal = LiteralAtEnd().Match(line);
+        Assert.True(literal.Success, $"no literal at the end of '{line}'");
+        var bytes = await ReadBytesAsync(int.Parse(literal.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var rest = await ReadUntilTaggedAsync(command[..command.IndexOf(' ', StringComparison.Ordinal)], expectTagged);
+        return (line, bytes, rest);
+    }
+
     public async Task<string> ExpectLineAsync(string prefix)
     {
         var actual = await ReadResponseAsync();

@@ -15,6 +15,8 @@ public sealed class CommandFramingTests
     [InlineData("a APPEND INBOX {0}\r\n\r\n", 22, 1)]
     [InlineData("a LOGIN {2}\r\n\r\n {1}\r\n}\r\nrest", 24, 2)]
     [InlineData("a X {3}\r\n{3}\r\n", 14, 1)]
+    [InlineData("a APPEND INBOX ~{3}\r\na\0b\r\n", 26, 1)]
+    [InlineData("a APPEND INBOX ~{3+}\r\nabc\r\n", 27, 1)]
     public void FramesACompleteCommand(string input, int length, int literals)
     {
         var result = CommandFraming.TryFrame(Segments.Whole(input), Limits, continuationsSent: literals);
@@ -29,6 +31,7 @@ public sealed class CommandFramingTests
     [InlineData("a LOGIN {5+}\r\nalice {3+}\r\nabc\r\n")]
     [InlineData("a SEARCH CHARSET UTF-8 SUBJECT {9+}\r\nEntwürfe\r\n")]
     [InlineData("a APPEND INBOX (\\Seen) {12}\r\nSubject: x\r\n\r\n")]
+    [InlineData("a APPEND INBOX ~{4}\r\n\0\r\n\0\r\n")]
     public void EveryPrefix_NeedsMore_AndConsumesNothing(string input)
     {
         var bytes = Encoding.UTF8.GetBytes(input);
@@ -50,6 +53,7 @@ public sealed class CommandFramingTests
     [InlineData("a LOGIN {5}\r\n", 1, "NeedMore", 0)]
     [InlineData("a LOGIN {5}\r\nalice {3}\r\n", 1, "NeedContinuation", 1)]
     [InlineData("a LOGIN {5+}\r\n", 0, "NeedMore", 0)]
+    [InlineData("a APPEND INBOX ~{5}\r\n", 0, "NeedContinuation", 0)]
     [InlineData("a LOGIN {5}\r\nali", 1, "NeedMore", 0)]
     public void SynchronizingLiterals_WaitForTheContinuation(string input, int continuationsSent, string status, int literals)
     {
@@ -62,6 +66,8 @@ public sealed class CommandFramingTests
     [InlineData("\n", "BareLineEnding", 1, 0)]
     [InlineData("a LOGIN {51}\r\n", "LiteralTooBig", 14, 0)]
     [InlineData("a LOGIN {51+}\r\n", "NonSyncLiteralTooBig", 15, 0)]
+    [InlineData("a APPEND INBOX ~{51}\r\n", "LiteralTooBig", 22, 0)]
+    [InlineData("a APPEND INBOX ~{51+}\r\n", "NonSyncLiteralTooBig", 23, 0)]
     [InlineData("a LOGIN {9999999999999999999}\r\n", "LiteralTooBig", 31, 0)]
     [InlineData("a LOGIN {99999999999999999999+}\r\n", "NonSyncLiteralTooBig", 33, 0)]
     [InlineData("a X {50+}\r\n01234567890123456789012345678901234567890123456789 {31+}\r\n", "NonSyncLiteralTooBig", 69, 1)]

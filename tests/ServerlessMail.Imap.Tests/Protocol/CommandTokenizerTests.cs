@@ -20,6 +20,9 @@ public sealed class CommandTokenizerTests
     [InlineData("a SEARCH SUBJECT \"Entwürfe\"\r\n", "a|SEARCH|atom:SUBJECT quoted:Entwürfe")]
     [InlineData("a STORE 1 +FLAGS (\\Seen $Work)\r\n", "a|STORE|atom:1 atom:+FLAGS ( atom:\\Seen atom:$Work )")]
     [InlineData("a.b-c_d NOOP\r\n", "a.b-c_d|NOOP|")]
+    [InlineData("a APPEND INBOX ~{3}\r\na\0b\r\n", "a|APPEND|atom:INBOX literal8:3")]
+    [InlineData("a APPEND INBOX (\\Seen) ~{2+}\r\n~{\r\n", "a|APPEND|atom:INBOX ( atom:\\Seen ) literal8:2")]
+    [InlineData("a STORE 1 +FLAGS (~x)\r\n", "a|STORE|atom:1 atom:+FLAGS ( atom:~x )")]
     public void Tokenizes(string input, string expected)
     {
         Assert.Null(CommandTokenizer.TryTokenize(Segments.Whole(input), 8, 100, out var command));
@@ -54,6 +57,8 @@ public sealed class CommandTokenizerTests
     [InlineData("a NOOP x x x x x x x x x x x x\r\n", "Too many arguments")]
     [InlineData("a LOGIN {x}\r\n", "Bad literal")]
     [InlineData("a LOGIN {5}\r\nab\r\n", "Bad literal")]
+    [InlineData("a APPEND INBOX ~{x}\r\n", "Bad literal")]
+    [InlineData("a APPEND INBOX ~{5}\r\nab\r\n", "Bad literal")]
     public void RefusesWithAReason(string input, string reason)
     {
         Assert.Equal(reason, CommandTokenizer.TryTokenize(Segments.Whole(input), 8, 12, out var command));
@@ -100,6 +105,7 @@ public sealed class CommandTokenizerTests
         {
             TokenKind.Open => "(",
             TokenKind.Close => ")",
+            TokenKind.Literal8 => "literal8:" + t.Bytes.Length,
             _ => t.Kind.ToString().ToLowerInvariant() + ":" + t.Text,
         }));
 }

@@ -132,6 +132,37 @@ public sealed class SectionResolverTests
         Assert.Equal(SectionResolver.Resolve(structure, Parse("HEADER")).Length, mime.Length);
     }
 
+    [Theory]
+    [InlineData("", "Binary", false)]
+    [InlineData("1", "Base64", false)]
+    [InlineData("2", "QuotedPrintable", true)]
+    [InlineData("3", "Binary", false)]
+    [InlineData("3.1", "Unknown", false)]
+    [InlineData("3.2", "Default", true)]
+    public void Binary_UndoesOnlyALeafsEncoding_AndMarksAsciiText(string part, string encoding, bool text)
+    {
+        const string raw =
+            "Content-Type: multipart/mixed; boundary=b\r\n\r\n" +
+            "--b\r\nContent-Type: text/plain; charset=utf-16\r\nContent-Transfer-Encoding: base64\r\n\r\nAGEACg==\r\n" +
+            "--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: Quoted-Printable\r\n\r\na=3D\r\n" +
+            "--b\r\nContent-Type: multipart/alternative; boundary=c\r\nContent-Transfer-Encoding: 7bit\r\n\r\n" +
+            "--c\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: x-gzip64\r\n\r\nxyz\r\n" +
+            "--c\r\n\r\nplain\r\n--c--\r\n--b--\r\n";
+        var structure = Render.Stored(System.Text.Encoding.ASCII.GetBytes(raw));
+        var plan = SectionResolver.ResolveBinary(structure, Parse(part).Part);
+        Assert.True(plan.Exists);
+        Assert.Equal((Enum.Parse<ServerlessMail.Mime.ContentEncoding>(encoding), text), (plan.Encoding, plan.Text));
+        Assert.Equal(encoding == "Unknown", plan.UnknownEncoding);
+        Assert.Equal(part.Length == 0 ? (0, raw.Length) : SectionRange(structure, part), (plan.Offset, plan.Length));
+        Assert.False(SectionResolver.ResolveBinary(structure, [4]).Exists);
+    }
+
+    private static (long, long) SectionRange(ServerlessMail.Mime.MimeMessage structure, string part)
+    {
+        var body = SectionResolver.Resolve(structure, Parse(part));
+        return (body.Offset, body.Length);
+    }
+
     /// <summary>A test-side reading of the section text, enough for these cases; the session has the real parser.</summary>
     internal static SectionSpec Parse(string section)
     {

@@ -26,7 +26,7 @@ public sealed class RealClientTests : IAsyncLifetime
     public async Task Python_Imaplib_DoesEveryStep(string mode)
     {
         var port = mode == "ssl" ? _server.ImplicitTlsPort : _server.StartTlsPort;
-        var output = await RunPythonAsync(mode, port);
+        var output = await RunPythonAsync("imap_client.py", mode, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), TestCertificate.PemPath, "alice@hosted.test", World.AliceToken);
         if (mode == "starttls")
         {
             Expect(output, "RESULT before-tls True True");
@@ -64,11 +64,33 @@ public sealed class RealClientTests : IAsyncLifetime
         Assert.Equal(MessageFlags.Flagged, archived!.Flags);
     }
 
-    /// <summary>Runs the script; when it says it is idling, delivers a message to alice.</summary>
-    private Task<string> RunPythonAsync(string mode, int port) =>
+    [Fact]
+    public async Task Python_Imaplib_FetchesAnAttachmentWithBinary()
+    {
+        var attachment = new byte[100_000];
+        new Random(3516).NextBytes(attachment);
+        attachment[0] = 0;
+        var raw = "From: Carol <carol@example.test>\r\nTo: alice@hosted.test\r\nSubject: Data\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n" +
+            "--b1\r\nContent-Type: text/plain\r\n\r\nThe data is attached.\r\n" +
+            "--b1\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n" +
+            "Content-Disposition: attachment; filename=\"data.bin\"\r\n\r\n" +
+            Convert.ToBase64String(attachment, Base64FormattingOptions.InsertLineBreaks) + "\r\n--b1--\r\n";
+        await World.AppendAsync(World.Alice, "INBOX", raw);
+
+        var output = await RunPythonAsync(
+            "imap_binary.py", "127.0.0.1", _server.ImplicitTlsPort.ToString(CultureInfo.InvariantCulture), TestCertificate.PemPath, "alice@hosted.test", World.AliceToken, "3");
+        Expect(output, "RESULT capability-binary True");
+        Expect(output, "RESULT binary-size OK 3 (BINARY.SIZE[2] 100000)");
+        Expect(output, $"RESULT binary OK 3 (BINARY[2] ~{{100000}} 100000 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(attachment))}");
+        Expect(output, "RESULT flags OK 3 (FLAGS (\\Recent))");
+    }
+
+    /// <summary>Runs a script from Scripts/; when it says it is idling, delivers a message to alice.</summary>
+    private Task<string> RunPythonAsync(string script, params string[] arguments) =>
         ImapListeners.RunClientAsync(
             "python3",
-            [Path.Combine(AppContext.BaseDirectory, "Scripts", "imap_client.py"), mode, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), TestCertificate.PemPath, "alice@hosted.test", World.AliceToken],
+            [Path.Combine(AppContext.BaseDirectory, "Scripts", script), .. arguments],
             async line =>
             {
                 if (line == "RESULT idling")

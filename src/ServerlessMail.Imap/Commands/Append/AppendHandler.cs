@@ -5,7 +5,9 @@ namespace ServerlessMail.Imap;
 
 /// <summary>
 /// APPEND (RFC 3501 §6.3.11, RFC 4315 APPENDUID). The literal is streamed from the input buffer to
-/// <see cref="MessageAppendService"/>; the framer has already refused one over APPENDLIMIT. Appending needs the
+/// <see cref="MessageAppendService"/>; the framer has already refused one over APPENDLIMIT. A literal8 (RFC 3516 §4.4:
+/// binary content, NUL included) is stored exactly as sent: the store keeps octets, so no CTE needs changing and
+/// UNKNOWN-CTE never applies. Appending needs the
 /// token's <c>send</c> permission, except to Drafts (a client saving a draft may not be allowed to send).
 /// </summary>
 internal static class AppendHandler
@@ -37,7 +39,7 @@ internal static class AppendHandler
         }
 
         StoredMessage stored;
-        var bytes = request.Message.Kind == TokenKind.Literal ? request.Message.Bytes : new System.Buffers.ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(request.Message.Text));
+        var bytes = request.Message.IsLiteral ? request.Message.Bytes : new System.Buffers.ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(request.Message.Text));
         await using (var content = new SequenceStream(bytes))
         {
             try

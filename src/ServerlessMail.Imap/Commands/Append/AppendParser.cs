@@ -5,7 +5,7 @@ namespace ServerlessMail.Imap;
 
 internal sealed record AppendRequestArguments(string Mailbox, MessageFlags Flags, IReadOnlyList<string> Keywords, DateTimeOffset? InternalDate, ImapToken Message);
 
-/// <summary>APPEND mailbox [(flags)] [date-time] literal (RFC 3501 §6.3.11).</summary>
+/// <summary>APPEND mailbox [(flags)] [date-time] (literal | literal8) (RFC 3501 §6.3.11, RFC 3516 §4.4).</summary>
 internal static class AppendParser
 {
     public static bool TryParse(IReadOnlyList<ImapToken> tokens, out AppendRequestArguments? request)

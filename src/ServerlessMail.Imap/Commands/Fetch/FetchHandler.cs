@@ -7,8 +7,9 @@ namespace ServerlessMail.Imap;
 /// <summary>
 /// FETCH and UID FETCH (RFC 3501 §6.4.5, RFC 7162 for MODSEQ and CHANGEDSINCE). UID, FLAGS and MODSEQ come from the
 /// session's map; everything else from the stored message and its stored MIME structure. Body sections are ranged
-/// reads at the offsets recorded at ingest (<see cref="SectionResolver"/>), streamed as literals (<see cref="SectionWriter"/>).
-/// A non-PEEK body section sets \Seen, and the new FLAGS go in the same response.
+/// reads at the offsets recorded at ingest (<see cref="SectionResolver"/>), streamed as literals (<see cref="SectionWriter"/>);
+/// BINARY sections are decoded from the same ranged reads (<see cref="BinarySectionWriter"/>). A non-PEEK body or
+/// BINARY section sets \Seen, and the new FLAGS go in the same response.
 /// </summary>
 internal static class FetchHandler
 {
@@ -55,7 +56,9 @@ internal static class FetchHandler
         }
 
         var needsMessage = items.Any(i => i.NeedsMessage);
-        var setsSeen = !mailbox.ReadOnly && items.Any(i => i.Attribute == FetchAttribute.Section && !i.Peek);
+        var setsSeen = !mailbox.ReadOnly && items.Any(i => i.Attribute is FetchAttribute.Section or FetchAttribute.Binary && !i.Peek);
+        var binary = items.Any(i => i.Attribute is FetchAttribute.Binary or FetchAttribute.BinarySize);
+        var unknownEncoding = false;
         var indices = mailbox.Resolve(request.Set, uid);
         if (request.ChangedSince is { } since)
         {
@@ -66,7 +69,7 @@ internal static class FetchHandler
         {
             foreach (var index in indices)
             {
-                await WriteMessageAsync(session, mailbox, index, null, null, items, false).ConfigureAwait(false);
+                await WriteMessageAsync(session, mailbox, index, null, null, null, items, false).ConfigureAwait(false);
                 await FlushIfFullAsync(session).ConfigureAwait(false);
             }
         }
@@ -76,11 +79,30 @@ internal static class FetchHandler
             // forbids it during FETCH).
             await foreach (var (index, stored, cached) in MessageBatches.ReadAsync(session, mailbox, indices).ConfigureAwait(false))
             {
+                MimeMessage? structure = null;
+                if (binary)
+                {
+                    // RFC 3516 §4.3: a CTE that cannot be undone fails the request. That message gets no response and
+                    // no \Seen, the others theirs, and the command ends NO [UNKNOWN-CTE], so the client learns which.
+                    structure = MimeStructureCodec.Deserialize(stored.Structure);
+                    if (BinarySectionWriter.HasUnknownEncoding(structure, items))
+                    {
+                        unknownEncoding = true;
+                        continue;
+                    }
+                }
+
                 var addFlags = setsSeen && await SetSeenAsync(session, mailbox, index, stored).ConfigureAwait(false) &&
                     !items.Any(i => i.Attribute == FetchAttribute.Flags);
-                await WriteMessageAsync(session, mailbox, index, stored, cached, items, addFlags).ConfigureAwait(false);
+                await WriteMessageAsync(session, mailbox, index, stored, cached, structure, items, addFlags).ConfigureAwait(false);
                 await FlushIfFullAsync(session).ConfigureAwait(false);
             }
+        }
+
+        if (unknownEncoding)
+        {
+            session.No(command.Tag, "UNKNOWN-CTE", "A part has a Content-Transfer-Encoding the server cannot decode");
+            return state;
         }
 
         session.Ok(command.Tag, command.Name + " completed");
@@ -105,7 +127,8 @@ internal static class FetchHandler
         return true;
     }
 
-    private static async Task WriteMessageAsync(ImapSession session, SelectedMailbox mailbox, int index, MessageContent? stored, CachedMessage? cached, List<FetchItem> items, bool addFlags)
+    private static async Task WriteMessageAsync(
+        ImapSession session, SelectedMailbox mailbox, int index, MessageContent? stored, CachedMessage? cached, MimeMessage? structure, List<FetchItem> items, bool addFlags)
     {
         var output = session.Output;
         var message = mailbox.Messages[index];
@@ -116,7 +139,6 @@ internal static class FetchHandler
         {
             session.LogServer(string.Create(CultureInfo.InvariantCulture, $"* {index + 1} FETCH (…)"));
         }
-        MimeMessage? structure = null;
         var first = true;
         foreach (var item in addFlags ? items.Append(new FetchItem(FetchAttribute.Flags)) : items)
         {
@@ -158,6 +180,13 @@ internal static class FetchHandler
                     structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
                     ImapSyntax.WriteAscii(output, item.Label + " ");
                     await SectionWriter.WriteAsync(session, stored!, structure, item).ConfigureAwait(false);
+                    break;
+                case FetchAttribute.Binary or FetchAttribute.BinarySize:
+                    structure ??= MimeStructureCodec.Deserialize(stored!.Structure);
+                    ImapSyntax.WriteAscii(output, item.Label + " ");
+                    await (item.Attribute == FetchAttribute.Binary
+                        ? BinarySectionWriter.WriteAsync(session, stored!, structure, item)
+                        : BinarySectionWriter.WriteSizeAsync(session, stored!, structure, item)).ConfigureAwait(false);
                     break;
             }
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ServerlessMail.Imap;
 
-/// <summary>FETCH set (items | item | ALL | FAST | FULL) [(CHANGEDSINCE n [VANISHED])] — RFC 3501 §6.4.5, RFC 7162 §3.1.4 and §3.2.6.</summary>
+/// <summary>FETCH set (items | item | ALL | FAST | FULL) [(CHANGEDSINCE n [VANISHED])] — RFC 3501 §6.4.5, RFC 7162 §3.1.4 and §3.2.6, RFC 3516 §4.2.</summary>
 internal static class FetchParser
 {
     public const int MaxItems = 64;
@@ -97,7 +97,7 @@ internal static class FetchParser
             "RFC822" => new FetchItem(FetchAttribute.Section, SectionSpec.Whole, Label: "RFC822"),
             "RFC822.HEADER" => new FetchItem(FetchAttribute.Section, new SectionSpec([], SectionKind.Header, []), Peek: true, Label: "RFC822.HEADER"),
             "RFC822.TEXT" => new FetchItem(FetchAttribute.Section, new SectionSpec([], SectionKind.Text, []), Label: "RFC822.TEXT"),
-            _ => TrySection(atom),
+            _ => TrySection(atom) ?? TryBinary(atom),
         };
         if (item is null)
         {
@@ -117,33 +117,77 @@ internal static class FetchParser
             return null;
         }
 
-        var open = atom.IndexOf('[', StringComparison.Ordinal);
-        var close = atom.LastIndexOf(']');
-        if (close < open || SectionParser.TryParse(atom[(open + 1)..close]) is not { } spec)
+        if (!TrySplit(atom, out var inside, out var rest) || SectionParser.TryParse(inside) is not { } spec || !TryPartial(rest, out var start, out var length))
         {
             return null;
         }
 
-        long? start = null, length = null;
-        var rest = atom[(close + 1)..];
-        if (rest.Length > 0)
+        return new FetchItem(FetchAttribute.Section, spec, peek, start, length, "BODY[" + spec.ToImapString() + "]" + Origin(start));
+    }
+
+    /// <summary>
+    /// RFC 3516 §4.2: BINARY[part]&lt;start.length&gt;, BINARY.PEEK[…] and BINARY.SIZE[part]. section-binary is part
+    /// numbers only (§5), so HEADER, TEXT and MIME are refused; BINARY.SIZE takes no partial.
+    /// </summary>
+    private static FetchItem? TryBinary(string atom)
+    {
+        var size = atom.StartsWith("BINARY.SIZE[", StringComparison.OrdinalIgnoreCase);
+        var peek = atom.StartsWith("BINARY.PEEK[", StringComparison.OrdinalIgnoreCase);
+        if (!size && !peek && !atom.StartsWith("BINARY[", StringComparison.OrdinalIgnoreCase))
         {
-            if (rest[0] != '<' || rest[^1] != '>')
-            {
-                return null;
-            }
-
-            var parts = rest[1..^1].Split('.');
-            if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var s)
-                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var l) || l == 0)
-            {
-                return null;
-            }
-
-            (start, length) = (s, l);
+            return null;
         }
 
-        var label = "BODY[" + spec.ToImapString() + "]" + (start is { } at ? "<" + at.ToString(CultureInfo.InvariantCulture) + ">" : string.Empty);
-        return new FetchItem(FetchAttribute.Section, spec, peek, start, length, label);
+        if (!TrySplit(atom, out var inside, out var rest) || SectionParser.TryParse(inside) is not { Kind: SectionKind.Full } spec
+            || !TryPartial(rest, out var start, out var length) || (size && start is not null))
+        {
+            return null;
+        }
+
+        var label = (size ? "BINARY.SIZE[" : "BINARY[") + spec.ToImapString() + "]" + Origin(start);
+        return new FetchItem(size ? FetchAttribute.BinarySize : FetchAttribute.Binary, spec, peek, start, length, label);
     }
+
+    /// <summary>What is between the brackets, and what follows the closing one.</summary>
+    private static bool TrySplit(string atom, out string inside, out string rest)
+    {
+        var open = atom.IndexOf('[', StringComparison.Ordinal);
+        var close = atom.LastIndexOf(']');
+        if (open < 0 || close < open)
+        {
+            (inside, rest) = (string.Empty, string.Empty);
+            return false;
+        }
+
+        (inside, rest) = (atom[(open + 1)..close], atom[(close + 1)..]);
+        return true;
+    }
+
+    /// <summary>Nothing, or RFC 3501 §9 partial: "&lt;" number "." nz-number "&gt;".</summary>
+    private static bool TryPartial(string rest, out long? start, out long? length)
+    {
+        (start, length) = (null, null);
+        if (rest.Length == 0)
+        {
+            return true;
+        }
+
+        if (rest[0] != '<' || rest[^1] != '>')
+        {
+            return false;
+        }
+
+        var parts = rest[1..^1].Split('.');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var l) || l == 0)
+        {
+            return false;
+        }
+
+        (start, length) = (s, l);
+        return true;
+    }
+
+    /// <summary>The response names a partial by its origin (RFC 3501 §7.4.2; RFC 3516 §4.3 for BINARY).</summary>
+    private static string Origin(long? start) => start is { } at ? "<" + at.ToString(CultureInfo.InvariantCulture) + ">" : string.Empty;
 }

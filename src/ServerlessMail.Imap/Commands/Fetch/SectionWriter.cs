@@ -57,13 +57,7 @@ internal static class SectionWriter
             var read = await content.ReadAsync(memory[..(int)Math.Min(memory.Length, remaining)], session.Cancellation).ConfigureAwait(false);
             if (read == 0)
             {
-                // The blob is shorter than its recorded structure says: pad, so the literal keeps its announced length.
-                var pad = output.GetSpan((int)Math.Min(ChunkSize, remaining));
-                var n = (int)Math.Min(pad.Length, remaining);
-                pad[..n].Fill((byte)' ');
-                output.Advance(n);
-                remaining -= n;
-                continue;
+                break;
             }
 
             output.Advance(read);
@@ -75,10 +69,25 @@ internal static class SectionWriter
                 unflushed = 0;
             }
         }
+
+        Pad(output, remaining);
+    }
+
+    /// <summary>Fills the rest of a literal when the blob is shorter than its recorded structure says, so the literal keeps its announced length.</summary>
+    internal static void Pad(IBufferWriter<byte> output, long remaining)
+    {
+        while (remaining > 0)
+        {
+            var pad = output.GetSpan((int)Math.Min(ChunkSize, remaining));
+            var n = (int)Math.Min(pad.Length, remaining);
+            pad[..n].Fill((byte)' ');
+            output.Advance(n);
+            remaining -= n;
+        }
     }
 
     /// <summary>RFC 3501 §6.4.5 &lt;start.length&gt;: past the end gives an empty string, a short tail what there is.</summary>
-    private static (long Start, long Length) Partial(long total, FetchItem item)
+    internal static (long Start, long Length) Partial(long total, FetchItem item)
     {
         if (item.PartialStart is not { } start)
         {
@@ -93,9 +102,10 @@ internal static class SectionWriter
         return (start, Math.Min(item.PartialLength ?? total, total - start));
     }
 
-    private static void WriteLiteralHeader(IBufferWriter<byte> output, long length)
+    /// <summary><c>{n}</c>, or with <paramref name="literal8"/> RFC 3516's <c>~{n}</c>, then CRLF.</summary>
+    internal static void WriteLiteralHeader(IBufferWriter<byte> output, long length, bool literal8 = false)
     {
-        ImapSyntax.WriteAscii(output, "{");
+        ImapSyntax.WriteAscii(output, literal8 ? "~{" : "{");
         ImapSyntax.WriteNumber(output, length);
         ImapSyntax.WriteAscii(output, "}\r\n");
     }
