@@ -3,7 +3,7 @@ using ServerlessMail.Core;
 namespace ServerlessMail.Imap;
 
 /// <summary>
-/// A folder's message states in UID order, as SELECT needs them: the copy <see cref="FolderStateCache"/>
+/// A folder's message states in UID order, as SELECT and STATUS need them: the copy <see cref="FolderStateCache"/>
 /// holds for exactly this folder version, else one store read, kept for the next caller. The caller read
 /// <paramref name="folder"/> before calling, which is what makes the read states valid to keep under its version.
 /// </summary>

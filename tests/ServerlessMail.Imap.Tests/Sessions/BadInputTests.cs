@@ -31,7 +31,11 @@ public sealed class BadInputTests
     [InlineData("a IDLE now\r\n", "a BAD IDLE takes no arguments")]
     [InlineData("a CLOSE x\r\n", "a BAD CLOSE takes no arguments")]
     [InlineData("a COPY 1\r\n", "a BAD Takes a set and a mailbox")]
-    [InlineData("a STATUS INBOX (FROB)\r\n", "a BAD STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ")]
+    [InlineData("a STATUS INBOX (FROB)\r\n", "a BAD STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED")]
+    [InlineData("a STATUS INBOX ()\r\n", "a BAD STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED")]
+    [InlineData("a STATUS INBOX (SIZE FROB)\r\n", "a BAD STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED")]
+    [InlineData("a STATUS INBOX SIZE\r\n", "a BAD STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED")]
+    [InlineData("a STATUS INBOX (SIZE) extra\r\n", "a BAD STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED")]
     [InlineData("a ENABLE\r\n", "a BAD ENABLE needs a capability")]
     [InlineData("a APPEND INBOX\r\n", "a BAD APPEND takes a mailbox, optional flags and date, and a literal")]
     public async Task SelectedState_RefusesWithTheReason(string input, string expected)
