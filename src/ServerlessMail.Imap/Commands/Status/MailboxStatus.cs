@@ -32,7 +32,8 @@ internal static class MailboxStatus
                 "HIGHESTMODSEQ" => (long)folder.HighestModSeq,
                 "RECENT" => (states ??= await FolderStates.ReadAsync(session, folder).ConfigureAwait(false)).Count(m => m.Uid >= folder.FirstRecentUid),
                 "DELETED" => (states ??= await FolderStates.ReadAsync(session, folder).ConfigureAwait(false)).Count(m => (m.Flags & MessageFlags.Deleted) != 0),
-                _ => await SizeAsync(session, folder, states ??= await FolderStates.ReadAsync(session, folder).ConfigureAwait(false)).ConfigureAwait(false),
+                "SIZE" => await SizeAsync(session, folder, states ??= await FolderStates.ReadAsync(session, folder).ConfigureAwait(false)).ConfigureAwait(false),
+                _ => throw new ArgumentException("Not a STATUS item: " + item, nameof(items)),
             };
             values.Add(item + " " + value.ToString(CultureInfo.InvariantCulture));
         }
