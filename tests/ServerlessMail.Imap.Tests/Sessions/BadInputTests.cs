@@ -36,6 +36,11 @@ public sealed class BadInputTests
     [InlineData("a STATUS INBOX (SIZE FROB)\r\n", "a BAD STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED")]
     [InlineData("a STATUS INBOX SIZE\r\n", "a BAD STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED")]
     [InlineData("a STATUS INBOX (SIZE) extra\r\n", "a BAD STATUS takes a mailbox and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED")]
+    [InlineData("a LIST \"\" * x\r\n", "a BAD LIST takes a reference and a mailbox pattern")]
+    [InlineData("a LIST (FROB) \"\" *\r\n", "a BAD Unknown LIST selection option")]
+    [InlineData("a LIST (RECURSIVEMATCH) \"\" *\r\n", "a BAD RECURSIVEMATCH needs SUBSCRIBED")]
+    [InlineData("a LIST \"\" * RETURN (FROB)\r\n", "a BAD Unknown LIST return option")]
+    [InlineData("a LIST \"\" * RETURN (STATUS (FROB))\r\n", "a BAD RETURN STATUS takes a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED")]
     [InlineData("a ENABLE\r\n", "a BAD ENABLE needs a capability")]
     [InlineData("a APPEND INBOX\r\n", "a BAD APPEND takes a mailbox, optional flags and date, and a literal")]
     public async Task SelectedState_RefusesWithTheReason(string input, string expected)
