@@ -3,8 +3,8 @@ using ServerlessMail.Core;
 namespace ServerlessMail.Imap;
 
 /// <summary>
-/// SELECT's message states per folder, kept while the folder does not change, as Dovecot keeps its index: a second
-/// SELECT of a large unchanged folder copies a list instead of reading every row. An entry is valid only for the
+/// SELECT's (and STATUS's) message states per folder, kept while the folder does not change, as Dovecot keeps its
+/// index: a second SELECT of a large unchanged folder copies a list instead of reading every row. An entry is valid only for the
 /// folder version it was listed at (UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, count): every append, flag change, expunge
 /// and move bumps HIGHESTMODSEQ (RFC 7162 §3.1.2, which CONDSTORE already relies on), so a changed folder misses.
 /// The states are stored under the version read before listing them; a change in between moves the folder past that

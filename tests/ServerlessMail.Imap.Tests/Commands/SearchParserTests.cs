@@ -133,12 +133,7 @@ public sealed class SearchParserTests
         Assert.Equal("Search too deeply nested", SearchParser.TryParse(Tokens(parens), out _, out _));
     }
 
-    private static List<ImapToken> Tokens(string criteria)
-    {
-        var line = ("t SEARCH " + criteria).TrimEnd() + "\r\n";
-        Assert.Null(CommandTokenizer.TryTokenize(Segments.Whole(line), 1000, 10_000, out var command));
-        return [.. command!.Arguments];
-    }
+    private static List<ImapToken> Tokens(string criteria) => Segments.Arguments("SEARCH", criteria);
 
     private static string Describe(SearchKey key) => key switch
     {

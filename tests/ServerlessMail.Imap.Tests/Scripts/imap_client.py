@@ -35,6 +35,15 @@ def main():
     typ, data = imap.list()
     result("list", typ, text(data))
 
+    # RFC 5819 LIST-STATUS: list() takes no RETURN options, so the extended LIST goes through xatom; imaplib files
+    # the untagged LIST and STATUS responses apart.
+    result("list-status-capabilities", "LIST-EXTENDED" in imap.capabilities, "LIST-STATUS" in imap.capabilities)
+    typ, _ = imap.xatom("LIST", '""', '"*"', "RETURN", "(STATUS (MESSAGES UNSEEN))")
+    _, lists = imap.response("LIST")
+    _, statuses = imap.response("STATUS")
+    inbox = [s.decode() for s in statuses if s.startswith(b'"INBOX" ')]
+    result("list-status", typ, len(lists), len(statuses), *inbox)
+
     typ, data = imap.select("INBOX")
     result("select", typ, text(data))
 

@@ -11,7 +11,7 @@ public sealed class BasicSessionTests
         await using var client = await world.ConnectAsync();
         var lines = await client.CommandAsync("a CAPABILITY", "a OK");
         var capability = lines[0];
-        foreach (var name in "IMAP4rev1 IDLE SPECIAL-USE NAMESPACE UIDPLUS MOVE ID ENABLE UNSELECT LITERAL+ CHILDREN SASL-IR ESEARCH CONDSTORE QRESYNC BINARY APPENDLIMIT=26214400 AUTH=PLAIN AUTH=LOGIN".Split(' '))
+        foreach (var name in "IMAP4rev1 IDLE SPECIAL-USE NAMESPACE UIDPLUS MOVE ID ENABLE UNSELECT LITERAL+ CHILDREN SASL-IR ESEARCH CONDSTORE QRESYNC LIST-EXTENDED LIST-STATUS STATUS=SIZE BINARY APPENDLIMIT=26214400 AUTH=PLAIN AUTH=LOGIN".Split(' '))
         {
             Assert.Contains(" " + name, capability, StringComparison.Ordinal);
         }

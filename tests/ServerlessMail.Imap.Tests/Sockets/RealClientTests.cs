@@ -36,6 +36,8 @@ public sealed class RealClientTests : IAsyncLifetime
         Expect(output, "RESULT login OK");
         Expect(output, "RESULT list OK ");
         Assert.Contains("(\\HasNoChildren \\Trash) \"/\" \"Trash\"", output, StringComparison.Ordinal);
+        Expect(output, "RESULT list-status-capabilities True True");
+        Expect(output, "RESULT list-status OK 6 6 \"INBOX\" (MESSAGES 2 UNSEEN 2)\n");
         Expect(output, "RESULT select OK 2");
         Expect(output, "RESULT search-from OK 1");
         Expect(output, "RESULT uid-search OK 2");

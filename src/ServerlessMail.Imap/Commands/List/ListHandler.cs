@@ -1,76 +1,85 @@
 using System.Buffers;
 using System.Text;
-using ServerlessMail.Core;
 
 namespace ServerlessMail.Imap;
 
 /// <summary>
-/// LIST and LSUB (RFC 3501 §6.3.8-9) with RFC 6154 special-use and RFC 3348 CHILDREN attributes. <c>LIST "" ""</c>
-/// answers the hierarchy separator. An account view's inbox addresses are \Noselect containers.
+/// LIST (RFC 3501 §6.3.8, extended by RFC 5258 LIST-EXTENDED and RFC 5819 LIST-STATUS) and LSUB (§6.3.9), with RFC
+/// 6154 special-use and RFC 5258 §4 child attributes. <c>LIST "" ""</c> answers the hierarchy separator, whatever
+/// the options. An account view's inbox addresses are \Noselect containers. With RETURN (STATUS (…)) each selectable
+/// mailbox's STATUS follows its LIST line (RFC 5819 §2), from the folder row LIST read anyway.
 /// </summary>
 internal static class ListHandler
 {
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TryMailbox(out var reference) || !arguments.TryMailbox(out var pattern) || !arguments.End)
+        if (command.Name == "LSUB")
         {
-            session.Bad(command.Tag, arguments.MailboxError ?? command.Name + " takes a reference and a mailbox pattern");
+            return await LsubAsync(session, state, command, arguments).ConfigureAwait(false);
+        }
+
+        if (ListParser.TryParse(arguments, out var request) is { } error)
+        {
+            session.Bad(command.Tag, error);
             return state;
         }
 
-        if (pattern.Length == 0 && command.Name == "LIST")
+        if (request!.Patterns is [""])
         {
             session.Untagged("LIST (\\Noselect) \"/\" \"\"");
             session.Ok(command.Tag, "LIST completed");
             return state;
         }
 
-        var view = ((AuthenticatedState)state).Identity.View;
-        var full = reference.Length > 0 && !reference.EndsWith(MailboxView.Separator) && pattern.Length > 0 ? reference + MailboxView.Separator + pattern : reference + pattern;
-        var mailboxes = await view.ListAsync(session.Services.Store, session.Cancellation).ConfigureAwait(false);
-        var names = mailboxes.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        var lsub = command.Name == "LSUB";
-        foreach (var (name, folder) in mailboxes)
+        var mailboxes = await ((AuthenticatedState)state).Identity.View.ListAsync(session.Services.Store, session.Cancellation).ConfigureAwait(false);
+        foreach (var entry in ListMatcher.Match(mailboxes, request))
         {
-            if (!ListPattern.Matches(full, name) || (lsub && folder is { Subscribed: false }))
+            WriteLine(session, "LIST", entry.Attributes, entry.Name, entry.ChildInfo);
+            if (request.StatusItems.Count > 0 && entry.Folder is { } folder)
             {
-                continue;
+                await MailboxStatus.WriteAsync(session, entry.Name, folder, request.StatusItems).ConfigureAwait(false);
             }
-
-            var attributes = new List<string>();
-            if (folder is null)
-            {
-                attributes.Add(@"\Noselect");
-            }
-
-            if (!lsub)
-            {
-                var prefix = name + MailboxView.Separator;
-                attributes.Add(names.Any(n => n.StartsWith(prefix, StringComparison.Ordinal)) ? @"\HasChildren" : @"\HasNoChildren");
-                if (folder is not null && SpecialUseAttribute(folder.SpecialUse) is { } use)
-                {
-                    attributes.Add(use);
-                }
-            }
-
-            var line = new ArrayBufferWriter<byte>();
-            ImapSyntax.WriteAscii(line, $"{command.Name} ({string.Join(' ', attributes)}) \"/\" ");
-            ImapSyntax.WriteString(line, ModifiedUtf7.Encode(name));
-            session.Untagged(Encoding.UTF8.GetString(line.WrittenSpan));
         }
 
-        session.Ok(command.Tag, command.Name + " completed");
+        session.Ok(command.Tag, "LIST completed");
         return state;
     }
 
-    public static string? SpecialUseAttribute(SpecialUse use) => use switch
+    // LSUB's \Noselect also means "not subscribed itself, but a child is" (RFC 3501 §6.3.9), which is what an
+    // inbox container is; it carries no other attribute.
+    private static async ValueTask<ImapState> LsubAsync(ImapSession session, ImapState state, ImapCommand command, ArgumentReader arguments)
     {
-        SpecialUse.Sent => @"\Sent",
-        SpecialUse.Drafts => @"\Drafts",
-        SpecialUse.Trash => @"\Trash",
-        SpecialUse.Junk => @"\Junk",
-        SpecialUse.Archive => @"\Archive",
-        _ => null,
-    };
+        if (!arguments.TryMailbox(out var reference) || !arguments.TryMailbox(out var pattern) || !arguments.End)
+        {
+            session.Bad(command.Tag, arguments.MailboxError ?? "LSUB takes a reference and a mailbox pattern");
+            return state;
+        }
+
+        var full = ListPattern.Combine(reference, pattern);
+        foreach (var (name, folder) in await ((AuthenticatedState)state).Identity.View.ListAsync(session.Services.Store, session.Cancellation).ConfigureAwait(false))
+        {
+            if (ListPattern.Matches(full, name) && folder is not { Subscribed: false })
+            {
+                WriteLine(session, "LSUB", folder is null ? [@"\Noselect"] : [], name, childInfo: false);
+            }
+        }
+
+        session.Ok(command.Tag, "LSUB completed");
+        return state;
+    }
+
+    private static void WriteLine(ImapSession session, string response, IReadOnlyList<string> attributes, string name, bool childInfo)
+    {
+        var line = new ArrayBufferWriter<byte>();
+        ImapSyntax.WriteAscii(line, $"{response} ({string.Join(' ', attributes)}) \"/\" ");
+        ImapSyntax.WriteString(line, ModifiedUtf7.Encode(name));
+        if (childInfo)
+        {
+            // RFC 5258 §3.5: the only selection criterion CHILDINFO names is SUBSCRIBED.
+            ImapSyntax.WriteAscii(line, " (\"CHILDINFO\" (\"SUBSCRIBED\"))");
+        }
+
+        session.Untagged(Encoding.UTF8.GetString(line.WrittenSpan));
+    }
 }

@@ -3,6 +3,10 @@ namespace ServerlessMail.Imap;
 /// <summary>RFC 3501 §6.3.8 LIST wildcards: '*' matches anything, '%' anything but the separator. Iterative, so no pattern explodes.</summary>
 internal static class ListPattern
 {
+    /// <summary>The reference and a pattern as one canonical pattern (RFC 3501 §6.3.8), a separator between them when neither gives one.</summary>
+    public static string Combine(string reference, string pattern) =>
+        reference.Length > 0 && !reference.EndsWith(MailboxView.Separator) && pattern.Length > 0 ? reference + MailboxView.Separator + pattern : reference + pattern;
+
     public static bool Matches(string pattern, string name)
     {
         int p = 0, n = 0, starP = -1, starN = 0;

@@ -58,17 +58,7 @@ internal static class SelectHandler
         var readOnly = command.Name == "EXAMINE";
         var store = session.Services.Store;
         var folder = found.Folder;
-        var messages = session.Services.FolderStates.Find(folder);
-        if (messages is null)
-        {
-            messages = [.. await store.ListStatesAsync(folder.Id, session.Cancellation).ConfigureAwait(false)];
-            if (!IsAscending(messages))
-            {
-                messages.Sort((x, y) => x.Uid.CompareTo(y.Uid));
-            }
-
-            session.Services.FolderStates.Add(folder, messages);
-        }
+        var messages = await FolderStates.ReadAsync(session, folder).ConfigureAwait(false);
 
         // Claiming \Recent is a write (and an fsync); when no listed message is at or past the folder's first recent
         // UID there is nothing to claim: that mark only grows, so a fresher one would not make any listed UID recent.
@@ -100,18 +90,5 @@ internal static class SelectHandler
 
         session.Ok(command.Tag, (readOnly ? "[READ-ONLY] " : "[READ-WRITE] ") + command.Name + " completed");
         return new SelectedState(authenticated.Identity, selected);
-    }
-
-    private static bool IsAscending(List<MessageState> messages)
-    {
-        for (var i = 1; i < messages.Count; i++)
-        {
-            if (messages[i - 1].Uid >= messages[i].Uid)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
