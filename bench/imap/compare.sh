@@ -192,6 +192,6 @@ say "load average after: $(load_average)"
 echo
 echo "IMAP over implicit TLS (same certificate), one connection; $MESSAGES messages in INBOX$( ((BIG == 0)) || echo ", $BIG in Big"); servers on CPU $SERVER_CPU, the client on CPU $CLIENT_CPU."
 echo "FETCH = median of $REPEAT runs after a cold one; SELECT = median/p95 of $SELECT_REPEAT; SEARCH = median/p95 of $SEARCH_REPEAT. Ratio > 1 = ours ahead."
-[[ $ONLY == dovecot ]] || echo "Ours: serve ${SERVE_FLAGS:-with default flags (fsync on)}; runtime environment: ${SERVE_ENV:-the .NET defaults (tiered JIT)}."
+[[ $ONLY == dovecot ]] || echo "Ours: serve ${SERVE_FLAGS:-with default flags (fsync on)}; runtime environment: ${SERVE_ENV:-the CLI runtimeconfig (tiered, quick JIT off)}."
 echo
 python3 "$HERE/side_by_side.py" "$RESULTS/dovecot.tsv" "$RESULTS/ours.tsv"
