@@ -13,7 +13,7 @@ internal static class SelectHandler
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var authenticated = (AuthenticatedState)state;
-        var arguments = new ArgumentReader(command.Arguments);
+        var arguments = session.Arguments(command);
         if (!arguments.TryMailbox(out var mailbox))
         {
             session.Bad(command.Tag, arguments.MailboxError ?? command.Name + " takes a mailbox name");
