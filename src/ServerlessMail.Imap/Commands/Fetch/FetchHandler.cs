@@ -52,7 +52,7 @@ internal static class FetchHandler
                 return state;
             }
 
-            await QResync.ReportVanishedAsync(session, mailbox, request.Set, request.ChangedSince!.Value).ConfigureAwait(false);
+            await QResync.ReportVanishedAsync(session, mailbox, mailbox.Bind(request.Set, uid: true), request.ChangedSince!.Value).ConfigureAwait(false);
         }
 
         var needsMessage = items.Any(i => i.NeedsMessage);
