@@ -155,7 +155,7 @@ internal static class FetchHandler
                     ImapSyntax.WriteNumber(output, message.Uid);
                     break;
                 case FetchAttribute.Flags:
-                    ImapSyntax.WriteAscii(output, "FLAGS " + FlagNames.Format(message.Flags, message.Keywords, mailbox.Recent.Contains(message.Uid)));
+                    ImapSyntax.WriteAscii(output, "FLAGS " + FlagNames.Format(message.Flags, message.Keywords, session.ShowsRecent(mailbox, message.Uid)));
                     break;
                 case FetchAttribute.ModSeq:
                     ImapSyntax.WriteAscii(output, string.Create(CultureInfo.InvariantCulture, $"MODSEQ ({message.ModSeq})"));
