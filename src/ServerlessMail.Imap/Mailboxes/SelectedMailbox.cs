@@ -25,6 +25,13 @@ internal sealed class SelectedMailbox(string name, Inbox inbox, Folder folder, b
 
     public uint LargestUid => Messages.Count == 0 ? 0 : Messages[^1].Uid;
 
+    /// <summary>
+    /// RFC 5182 §2.1 search result variable: the UIDs (ascending) the last SEARCH RETURN (SAVE) kept. A new
+    /// SelectedMailbox starts empty, which is the reset SELECT, EXAMINE, CLOSE and UNSELECT need. UIDs rather than
+    /// sequence numbers, so an expunge leaves the rest right; an expunged UID simply no longer binds.
+    /// </summary>
+    public IReadOnlyList<uint> SearchResult { get; set; } = [];
+
     /// <summary>The 0-based index of the UID, or -1.</summary>
     public int IndexOf(uint uid)
     {
@@ -51,9 +58,34 @@ internal sealed class SelectedMailbox(string name, Inbox inbox, Folder folder, b
         return -1;
     }
 
+    /// <summary>
+    /// "$" as the concrete set it stands for now: the saved UIDs for a UID command, or their current sequence numbers
+    /// for the others (RFC 5182 §2.1: "$" names messages, whichever form saved it). Any other set is returned as is.
+    /// </summary>
+    public SequenceSet Bind(SequenceSet set, bool uid)
+    {
+        if (!set.IsSearchResult)
+        {
+            return set;
+        }
+
+        var numbers = new List<uint>(SearchResult.Count);
+        foreach (var saved in SearchResult)
+        {
+            var index = IndexOf(saved);
+            if (index >= 0)
+            {
+                numbers.Add(uid ? saved : (uint)index + 1);
+            }
+        }
+
+        return SequenceSet.Of(numbers);
+    }
+
     /// <summary>The messages a sequence set names, as 0-based indexes in ascending order (RFC 3501 §6.4.8 for the UID form).</summary>
     public List<int> Resolve(SequenceSet set, bool uid)
     {
+        set = Bind(set, uid);
         var result = new List<int>();
         if (Messages.Count == 0)
         {

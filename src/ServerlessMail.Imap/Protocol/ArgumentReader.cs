@@ -1,7 +1,8 @@
 namespace ServerlessMail.Imap.Protocol;
 
 /// <summary>A cursor over a command's tokens, for the per-command parsers (RFC 3501 §9 names: atom, astring, nstring, list).</summary>
-internal sealed class ArgumentReader(IReadOnlyList<ImapToken> tokens)
+/// <param name="utf8Mailboxes">Mailbox names come in UTF-8 (an IMAP4rev2 session, RFC 9051 §5.1), not modified UTF-7.</param>
+internal sealed class ArgumentReader(IReadOnlyList<ImapToken> tokens, bool utf8Mailboxes = false)
 {
     private int _index;
 
@@ -50,8 +51,9 @@ internal sealed class ArgumentReader(IReadOnlyList<ImapToken> tokens)
     public string? MailboxError { get; private set; }
 
     /// <summary>
-    /// A mailbox name: an astring in modified UTF-7 (RFC 3501 §5.1.3), decoded to the Unicode name the store keeps.
-    /// A name that is not valid modified UTF-7 is refused with <see cref="MailboxError"/> set.
+    /// A mailbox name: an astring in modified UTF-7 (RFC 3501 §5.1.3), or in UTF-8 for a rev2 session, decoded to
+    /// the Unicode name the store keeps (<see cref="MailboxNames"/>). A name that does not decode is refused with
+    /// <see cref="MailboxError"/> set.
     /// </summary>
     public bool TryMailbox(out string mailbox)
     {
@@ -62,13 +64,8 @@ internal sealed class ArgumentReader(IReadOnlyList<ImapToken> tokens)
             return false;
         }
 
-        if (!ModifiedUtf7.TryDecode(raw, out mailbox))
-        {
-            MailboxError = "Mailbox name is not valid modified UTF-7 (RFC 3501 §5.1.3)";
-            return false;
-        }
-
-        return true;
+        MailboxError = MailboxNames.TryDecode(raw, utf8Mailboxes, out mailbox);
+        return MailboxError is null;
     }
 
     /// <summary>APPEND's message: a literal, a literal8 (RFC 3516 §4.4) or, leniently, a quoted string.</summary>

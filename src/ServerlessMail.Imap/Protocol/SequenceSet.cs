@@ -3,6 +3,8 @@ namespace ServerlessMail.Imap.Protocol;
 /// <summary>
 /// An RFC 3501 §9 sequence-set ("1,3:5,7:*", "*"). '*' stands for the largest number in use, which is known only when
 /// the set is applied, so the parsed form keeps it symbolic; a range is unordered ("5:2" is "2:5", §9 seq-range).
+/// "$" (RFC 5182 §2.1) is symbolic too: the messages the last SEARCH RETURN (SAVE) kept, which only the selected
+/// mailbox knows (<see cref="SelectedMailbox.Bind"/>).
 /// </summary>
 internal sealed class SequenceSet
 {
@@ -14,18 +16,51 @@ internal sealed class SequenceSet
 
     private readonly (uint First, uint Last)[] _ranges;
 
-    private SequenceSet((uint First, uint Last)[] ranges) => _ranges = ranges;
+    private SequenceSet((uint First, uint Last)[] ranges, bool isSearchResult = false)
+    {
+        _ranges = ranges;
+        IsSearchResult = isSearchResult;
+    }
 
-    /// <summary>"$" (RFC 5182 SEARCHRES) is not supported, so this is always false.</summary>
+    /// <summary>RFC 5182 seq-last-command "$": it has no ranges of its own until the mailbox binds it.</summary>
+    public static SequenceSet SearchResult { get; } = new([], isSearchResult: true);
+
     public bool IsSearchResult { get; }
 
-    /// <summary>False on a syntax error, a 0, a number above 2^32-1, or more than <see cref="MaxRanges"/> ranges.</summary>
+    /// <summary>The set of exactly these numbers (ascending, none 0); empty when there are none, which matches nothing.</summary>
+    public static SequenceSet Of(IReadOnlyList<uint> ascending)
+    {
+        var ranges = new List<(uint, uint)>();
+        for (var i = 0; i < ascending.Count; i++)
+        {
+            var first = ascending[i];
+            while (i + 1 < ascending.Count && ascending[i + 1] == ascending[i] + 1)
+            {
+                i++;
+            }
+
+            ranges.Add((first, ascending[i]));
+        }
+
+        return new SequenceSet([.. ranges]);
+    }
+
+    /// <summary>
+    /// False on a syntax error, a 0, a number above 2^32-1, or more than <see cref="MaxRanges"/> ranges. "$" stands
+    /// alone (RFC 5182 §3: it is a whole sequence-set, never one range of a list).
+    /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out SequenceSet? set)
     {
         set = null;
         if (text.IsEmpty)
         {
             return false;
+        }
+
+        if (text.SequenceEqual("$"u8))
+        {
+            set = SearchResult;
+            return true;
         }
 
         var ranges = new List<(uint, uint)>();

@@ -5,7 +5,7 @@ namespace ServerlessMail.Imap;
 /// <summary>The CAPABILITY list (RFC 3501 §6.1.1), which depends on TLS and the state.</summary>
 internal static class Capabilities
 {
-    private const string Always = "IMAP4rev1 IDLE SPECIAL-USE NAMESPACE UIDPLUS MOVE ID ENABLE UNSELECT LITERAL+ CHILDREN SASL-IR ESEARCH CONDSTORE QRESYNC LIST-EXTENDED LIST-STATUS STATUS=SIZE BINARY";
+    private const string Always = "IMAP4rev1 IMAP4rev2 IDLE SPECIAL-USE NAMESPACE UIDPLUS MOVE ID ENABLE UNSELECT LITERAL+ CHILDREN SASL-IR ESEARCH SEARCHRES CONDSTORE QRESYNC LIST-EXTENDED LIST-STATUS STATUS=SIZE BINARY";
 
     public static string Line(ImapSession session, ImapState state)
     {

@@ -88,7 +88,12 @@ internal sealed partial class ImapSession
         if (added)
         {
             Untagged(mailbox.Messages.Count.ToString(CultureInfo.InvariantCulture) + " EXISTS");
-            Untagged(mailbox.Recent.Count.ToString(CultureInfo.InvariantCulture) + " RECENT");
+
+            // RFC 9051 removed the RECENT response along with \Recent.
+            if (!Imap4Rev2Enabled)
+            {
+                Untagged(mailbox.Recent.Count.ToString(CultureInfo.InvariantCulture) + " RECENT");
+            }
         }
 
         if (!pendingExpunge)
@@ -104,7 +109,7 @@ internal sealed partial class ImapSession
     public string FlagsFetch(SelectedMailbox mailbox, int index, bool uid)
     {
         var message = mailbox.Messages[index];
-        var text = string.Create(CultureInfo.InvariantCulture, $"{index + 1} FETCH (FLAGS {FlagNames.Format(message.Flags, message.Keywords, mailbox.Recent.Contains(message.Uid))}");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{index + 1} FETCH (FLAGS {FlagNames.Format(message.Flags, message.Keywords, ShowsRecent(mailbox, message.Uid))}");
         if (uid || CondStoreEnabled)
         {
             text += string.Create(CultureInfo.InvariantCulture, $" UID {message.Uid}");

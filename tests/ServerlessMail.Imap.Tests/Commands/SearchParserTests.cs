@@ -46,10 +46,24 @@ public sealed class SearchParserTests
     [InlineData("RETURN (min MAX COUNT all) ALL", "Min, Max, Count, All")]
     [InlineData("RETURN () ALL", "All")]
     [InlineData("RETURN (COUNT) CHARSET UTF-8 SEEN", "Count")]
+    [InlineData("RETURN (SAVE) ALL", "Save")]
+    [InlineData("RETURN (MIN SAVE) $", "Min, Save")]
     public void ParsesEsearchReturnOptions(string criteria, string expected)
     {
         Assert.Null(SearchParser.TryParse(Tokens(criteria), out var request, out _));
         Assert.Equal(expected, request!.Return.ToString());
+    }
+
+    [Theory]
+    [InlineData("RECENT")]
+    [InlineData("NEW")]
+    [InlineData("NOT OLD")]
+    [InlineData("OR SEEN (RECENT)")]
+    public void Rev2_RefusesTheRecentKeys(string criteria)
+    {
+        Assert.Null(SearchParser.TryParse(Tokens(criteria), out _, out _));
+        Assert.StartsWith("Unknown search key ", SearchParser.TryParse(Tokens(criteria), out var request, out _, rev2: true), StringComparison.Ordinal);
+        Assert.Null(request);
     }
 
     [Theory]
@@ -93,7 +107,7 @@ public sealed class SearchParserTests
     [InlineData("MODSEQ x", "MODSEQ takes a number")]
     [InlineData("MODSEQ \"/flags/x\" mine 5", "MODSEQ takes \"/flags/<flag>\" priv|shared|all before the number")]
     [InlineData("RETURN MIN ALL", "RETURN takes a list")]
-    [InlineData("RETURN (SAVE) ALL", "Unknown RETURN option")]
+    [InlineData("RETURN (PARTIAL) ALL", "Unknown RETURN option")]
     [InlineData("CHARSET", "CHARSET takes a name")]
     [InlineData("CHARSET (UTF-8) ALL", "CHARSET takes a name")]
     public void RefusesWithAReason(string criteria, string reason)

@@ -55,7 +55,10 @@ public sealed class SequenceSetTests
     [InlineData("1 2")]
     [InlineData("-1")]
     [InlineData("**")]
-    [InlineData("$")]
+    [InlineData("$,1")]
+    [InlineData("1,$")]
+    [InlineData("$:2")]
+    [InlineData("$$")]
     [InlineData("4294967296")]
     [InlineData("99999999999999999999")]
     public void TryParse_RejectsBadInput(string text) =>
@@ -71,7 +74,20 @@ public sealed class SequenceSetTests
     }
 
     [Fact]
-    public void IsSearchResult_IsFalse() => Assert.False(Parse("1:*").IsSearchResult);
+    public void Dollar_IsTheSearchResult_WithNoRangesOfItsOwn()
+    {
+        Assert.False(Parse("1:*").IsSearchResult);
+        var dollar = Parse("$");
+        Assert.True(dollar.IsSearchResult);
+        Assert.Empty(dollar.Ranges(10));
+    }
+
+    [Theory]
+    [InlineData(new uint[0], "")]
+    [InlineData(new uint[] { 4 }, "4-4")]
+    [InlineData(new uint[] { 1, 2, 3, 5, 7, 8 }, "1-3,5-5,7-8")]
+    public void Of_MakesExactRanges(uint[] numbers, string expected) =>
+        Assert.Equal(expected, string.Join(",", SequenceSet.Of(numbers).Ranges(uint.MaxValue).Select(r => $"{r.First}-{r.Last}")));
 
     private static SequenceSet Parse(string text)
     {

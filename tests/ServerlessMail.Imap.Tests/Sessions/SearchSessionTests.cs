@@ -165,7 +165,7 @@ public sealed class SearchSessionTests(SearchMailbox mailbox) : IClassFixture<Se
     [InlineData("BEFORE 31-Foo-2026", "Expected a date (dd-Mon-yyyy)")]
     [InlineData("LARGER x", "LARGER takes a number")]
     [InlineData("UID x", "UID takes a set")]
-    [InlineData("RETURN (SAVE) ALL", "Unknown RETURN option")]
+    [InlineData("RETURN (PARTIAL) ALL", "Unknown RETURN option")]
     [InlineData("MODSEQ \"/x\" all 5", "MODSEQ takes \"/flags/<flag>\" priv|shared|all before the number")]
     [InlineData("OR SEEN", "Expected a search key")]
     public async Task BadSearches_AreBadWithAReason(string criteria, string reason)

@@ -88,6 +88,22 @@ public sealed class RealClientTests : IAsyncLifetime
         Expect(output, "RESULT flags OK 3 (FLAGS (\\Recent))");
     }
 
+    [Fact]
+    public async Task Python_Imaplib_EnablesImap4Rev2_AndGetsEsearchWithoutRecent()
+    {
+        await World.DeliverAsync("Recent for rev1, not for rev2");
+        var output = await RunPythonAsync(
+            "imap_rev2.py", "127.0.0.1", _server.ImplicitTlsPort.ToString(CultureInfo.InvariantCulture), TestCertificate.PemPath, "alice@hosted.test", World.AliceToken);
+        Expect(output, "RESULT capability-rev2 True True");
+        Expect(output, "RESULT enabled OK IMAP4rev2");
+        Expect(output, "RESULT select OK False () \"/\" \"INBOX\"");
+        ExpectMatch(output, @"RESULT esearch OK \(TAG ""\w+""\) ALL 1(:\d+)?\n");
+        Expect(output, "RESULT recent-flag OK False");
+        Expect(output, "RESULT save OK");
+        Expect(output, "RESULT fetch-saved OK 1 (UID 1)");
+        Expect(output, "RESULT search-new BAD");
+    }
+
     /// <summary>Runs a script from Scripts/; when it says it is idling, delivers a message to alice.</summary>
     private Task<string> RunPythonAsync(string script, params string[] arguments) =>
         ImapListeners.RunClientAsync(

@@ -15,7 +15,7 @@ internal static class AppendHandler
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var authenticated = (AuthenticatedState)state;
-        if (!AppendParser.TryParse(command.Arguments, out var request))
+        if (!AppendParser.TryParse(command.Arguments, out var request, session.Imap4Rev2Enabled))
         {
             session.Bad(command.Tag, "APPEND takes a mailbox, optional flags and date, and a literal");
             return state;

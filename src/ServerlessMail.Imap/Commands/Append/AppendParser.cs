@@ -8,10 +8,11 @@ internal sealed record AppendRequestArguments(string Mailbox, MessageFlags Flags
 /// <summary>APPEND mailbox [(flags)] [date-time] (literal | literal8) (RFC 3501 §6.3.11, RFC 3516 §4.4).</summary>
 internal static class AppendParser
 {
-    public static bool TryParse(IReadOnlyList<ImapToken> tokens, out AppendRequestArguments? request)
+    /// <param name="utf8Mailboxes">The session is IMAP4rev2, whose mailbox names are UTF-8 (RFC 9051 §5.1).</param>
+    public static bool TryParse(IReadOnlyList<ImapToken> tokens, out AppendRequestArguments? request, bool utf8Mailboxes = false)
     {
         request = null;
-        var arguments = new ArgumentReader(tokens);
+        var arguments = new ArgumentReader(tokens, utf8Mailboxes);
         if (!arguments.TryMailbox(out var mailbox))
         {
             return false;

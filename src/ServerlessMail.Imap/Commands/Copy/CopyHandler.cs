@@ -14,7 +14,7 @@ internal static class CopyHandler
         var selected = (SelectedState)state;
         var uid = command.Name.StartsWith("UID ", StringComparison.Ordinal);
         var move = command.Name.EndsWith("MOVE", StringComparison.Ordinal);
-        var arguments = new ArgumentReader(command.Arguments);
+        var arguments = session.Arguments(command);
         if (!arguments.TrySequenceSet(out var set) || !arguments.TryMailbox(out var target) || !arguments.End)
         {
             session.Bad(command.Tag, arguments.MailboxError ?? "Takes a set and a mailbox");

@@ -1,6 +1,9 @@
 namespace ServerlessMail.Imap;
 
-/// <summary>ENABLE (RFC 5161): CONDSTORE, and QRESYNC (RFC 7162 §3.2.3), which implies CONDSTORE; others are ignored.</summary>
+/// <summary>
+/// ENABLE (RFC 5161): CONDSTORE; QRESYNC (RFC 7162 §3.2.3), which implies CONDSTORE; and IMAP4rev2 (RFC 9051 §6.3.1),
+/// which switches the session from rev1 to rev2 behaviour. Others are ignored, as RFC 5161 §3.1 asks.
+/// </summary>
 internal static class EnableHandler
 {
     public static ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
@@ -15,17 +18,22 @@ internal static class EnableHandler
 
         while (arguments.TryAtom(out var name))
         {
-            if (string.Equals(name, "CONDSTORE", StringComparison.OrdinalIgnoreCase) && !enabled.Contains("CONDSTORE"))
+            var known = name.ToUpperInvariant() switch
             {
-                session.CondStoreEnabled = true;
-                enabled.Add("CONDSTORE");
-            }
-            else if (string.Equals(name, "QRESYNC", StringComparison.OrdinalIgnoreCase) && !enabled.Contains("QRESYNC"))
+                "CONDSTORE" => "CONDSTORE",
+                "QRESYNC" => "QRESYNC",
+                "IMAP4REV2" => "IMAP4rev2",
+                _ => null,
+            };
+            if (known is null || enabled.Contains(known))
             {
-                session.CondStoreEnabled = true;
-                session.QResyncEnabled = true;
-                enabled.Add("QRESYNC");
+                continue;
             }
+
+            session.CondStoreEnabled |= known is "CONDSTORE" or "QRESYNC";
+            session.QResyncEnabled |= known == "QRESYNC";
+            session.Imap4Rev2Enabled |= known == "IMAP4rev2";
+            enabled.Add(known);
         }
 
         session.Untagged("ENABLED" + string.Concat(enabled.Select(e => " " + e)));

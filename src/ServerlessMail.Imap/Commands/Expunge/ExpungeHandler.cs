@@ -34,6 +34,7 @@ internal static class ExpungeHandler
         // Flags set by other sessions count too: read the changes first (EXPUNGE may report them).
         await session.ReportChangesAsync(selected, allowExpunge: true).ConfigureAwait(false);
         var mailbox = selected.Mailbox;
+        uids = uids is null ? null : mailbox.Bind(uids, uid: true);
         var deleted = mailbox.Messages
             .Where(m => (m.Flags & MessageFlags.Deleted) != 0 && (uids is null || uids.Contains(m.Uid, mailbox.LargestUid)))
             .Select(m => m.MessageId).ToList();

@@ -52,7 +52,7 @@ internal static class FetchHandler
                 return state;
             }
 
-            await QResync.ReportVanishedAsync(session, mailbox, request.Set, request.ChangedSince!.Value).ConfigureAwait(false);
+            await QResync.ReportVanishedAsync(session, mailbox, mailbox.Bind(request.Set, uid: true), request.ChangedSince!.Value).ConfigureAwait(false);
         }
 
         var needsMessage = items.Any(i => i.NeedsMessage);
@@ -155,7 +155,7 @@ internal static class FetchHandler
                     ImapSyntax.WriteNumber(output, message.Uid);
                     break;
                 case FetchAttribute.Flags:
-                    ImapSyntax.WriteAscii(output, "FLAGS " + FlagNames.Format(message.Flags, message.Keywords, mailbox.Recent.Contains(message.Uid)));
+                    ImapSyntax.WriteAscii(output, "FLAGS " + FlagNames.Format(message.Flags, message.Keywords, session.ShowsRecent(mailbox, message.Uid)));
                     break;
                 case FetchAttribute.ModSeq:
                     ImapSyntax.WriteAscii(output, string.Create(CultureInfo.InvariantCulture, $"MODSEQ ({message.ModSeq})"));

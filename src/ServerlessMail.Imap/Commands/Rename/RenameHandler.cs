@@ -7,7 +7,7 @@ internal static class RenameHandler
 {
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
-        var arguments = new ArgumentReader(command.Arguments);
+        var arguments = session.Arguments(command);
         if (!arguments.TryMailbox(out var from) || !arguments.TryMailbox(out var to) || !arguments.End)
         {
             session.Bad(command.Tag, arguments.MailboxError ?? "RENAME takes two mailbox names");

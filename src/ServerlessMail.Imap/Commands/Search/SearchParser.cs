@@ -4,7 +4,7 @@ using SubjectKey = ServerlessMail.Imap.Search.SubjectKey;
 
 namespace ServerlessMail.Imap;
 
-/// <summary>The ESEARCH RETURN options (RFC 4731 §3.1), combined.</summary>
+/// <summary>The ESEARCH RETURN options (RFC 4731 §3.1) and SAVE (RFC 5182 §2.1), combined.</summary>
 [Flags]
 internal enum SearchReturn
 {
@@ -13,18 +13,21 @@ internal enum SearchReturn
     Max = 2,
     Count = 4,
     All = 8,
+    Save = 16,
 }
 
 /// <param name="Return">Null for a plain SEARCH; an ESEARCH (RFC 4731) otherwise, ALL when RETURN () was empty.</param>
 internal sealed record SearchRequest(SearchKey Key, SearchReturn? Return);
 
 /// <summary>
-/// SEARCH [RETURN (…)] [CHARSET c] keys (RFC 3501 §6.4.4, RFC 4731) into the <see cref="SearchKey"/> tree. Only UTF-8
-/// and US-ASCII are accepted (others get NO [BADCHARSET]); nesting is bounded by <see cref="SearchEvaluator.MaxDepth"/>.
+/// SEARCH [RETURN (…)] [CHARSET c] keys (RFC 3501 §6.4.4, RFC 4731, RFC 5182) into the <see cref="SearchKey"/> tree.
+/// Only UTF-8 and US-ASCII are accepted (others get NO [BADCHARSET]); nesting is bounded by
+/// <see cref="SearchEvaluator.MaxDepth"/>. "$" is a sequence set like any other here; the handler binds it.
 /// </summary>
 internal static class SearchParser
 {
-    public static string? TryParse(IReadOnlyList<ImapToken> tokens, out SearchRequest? request, out bool badCharset)
+    /// <param name="rev2">An IMAP4rev2 session: RFC 9051 removed RECENT, NEW and OLD with \Recent, so they are unknown keys.</param>
+    public static string? TryParse(IReadOnlyList<ImapToken> tokens, out SearchRequest? request, out bool badCharset, bool rev2 = false)
     {
         request = null;
         badCharset = false;
@@ -46,6 +49,7 @@ internal static class SearchParser
                     "MAX" => SearchReturn.Max,
                     "COUNT" => SearchReturn.Count,
                     "ALL" => SearchReturn.All,
+                    "SAVE" => SearchReturn.Save,
                     _ => (SearchReturn)(-1),
                 };
             }
@@ -75,7 +79,7 @@ internal static class SearchParser
         var keys = new List<SearchKey>();
         while (!arguments.End)
         {
-            if (ParseKey(arguments, 0, out var error) is not { } key)
+            if (ParseKey(arguments, 0, rev2, out var error) is not { } key)
             {
                 return error;
             }
@@ -92,7 +96,14 @@ internal static class SearchParser
         return null;
     }
 
-    private static SearchKey? ParseKey(ArgumentReader arguments, int depth, out string? error)
+    /// <summary>True when the command asks for RETURN (… SAVE …), whether or not the rest of it parses.</summary>
+    public static bool RequestsSave(IReadOnlyList<ImapToken> tokens)
+    {
+        var arguments = new ArgumentReader(tokens);
+        return arguments.TryWord("RETURN") && arguments.TryAtomList(out var options) && options.Any(o => o.Equals("SAVE", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static SearchKey? ParseKey(ArgumentReader arguments, int depth, bool rev2, out string? error)
     {
         error = null;
         if (depth >= SearchEvaluator.MaxDepth)
@@ -106,7 +117,7 @@ internal static class SearchParser
             var keys = new List<SearchKey>();
             while (!arguments.TryClose())
             {
-                if (arguments.End || ParseKey(arguments, depth + 1, out error) is not { } inner)
+                if (arguments.End || ParseKey(arguments, depth + 1, rev2, out error) is not { } inner)
                 {
                     error ??= "Unbalanced parentheses";
                     return null;
@@ -141,9 +152,9 @@ internal static class SearchParser
             case "UNDELETED": return new FlagKey(MessageFlags.Deleted, false);
             case "DRAFT": return new FlagKey(MessageFlags.Draft, true);
             case "UNDRAFT": return new FlagKey(MessageFlags.Draft, false);
-            case "RECENT": return new RecentKey(true);
-            case "OLD": return new RecentKey(false);
-            case "NEW": return new NewKey();
+            case "RECENT" when !rev2: return new RecentKey(true);
+            case "OLD" when !rev2: return new RecentKey(false);
+            case "NEW" when !rev2: return new NewKey();
             case "KEYWORD": return arguments.TryAtom(out var keyword) ? new KeywordKey(keyword, true) : Fail(out error, "KEYWORD takes a flag");
             case "UNKEYWORD": return arguments.TryAtom(out var unkeyword) ? new KeywordKey(unkeyword, false) : Fail(out error, "UNKEYWORD takes a flag");
             case "UID": return arguments.TrySequenceSet(out var uids) ? new SequenceKey(uids, true) : Fail(out error, "UID takes a set");
@@ -165,9 +176,9 @@ internal static class SearchParser
             case "LARGER": return arguments.TryNumber(out var larger) ? new SizeKey(larger, true) : Fail(out error, "LARGER takes a number");
             case "SMALLER": return arguments.TryNumber(out var smaller) ? new SizeKey(smaller, false) : Fail(out error, "SMALLER takes a number");
             case "MODSEQ": return ModSeq(arguments, out error);
-            case "NOT": return ParseKey(arguments, depth + 1, out error) is { } negated ? new NotKey(negated) : null;
+            case "NOT": return ParseKey(arguments, depth + 1, rev2, out error) is { } negated ? new NotKey(negated) : null;
             case "OR":
-                if (ParseKey(arguments, depth + 1, out error) is not { } left || ParseKey(arguments, depth + 1, out error) is not { } right)
+                if (ParseKey(arguments, depth + 1, rev2, out error) is not { } left || ParseKey(arguments, depth + 1, rev2, out error) is not { } right)
                 {
                     return null;
                 }

@@ -6,14 +6,15 @@ namespace ServerlessMail.Imap;
 /// <summary>
 /// SELECT and EXAMINE (RFC 3501 §6.3.1-2, RFC 7162 §3.1.8 for CONDSTORE and §3.2.5 for QRESYNC). The folder is read before its message list,
 /// so a change that lands between the two is reported again after the command rather than lost. SELECT claims the
-/// folder's \Recent messages for this session; EXAMINE is read-only and claims nothing.
+/// folder's \Recent messages for this session; EXAMINE is read-only and claims nothing. Under IMAP4rev2 (RFC 9051
+/// §6.3.2) there is no \Recent to claim, no RECENT and no UNSEEN, and a LIST response names the mailbox instead.
 /// </summary>
 internal static class SelectHandler
 {
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
         var authenticated = (AuthenticatedState)state;
-        var arguments = new ArgumentReader(command.Arguments);
+        var arguments = session.Arguments(command);
         if (!arguments.TryMailbox(out var mailbox))
         {
             session.Bad(command.Tag, arguments.MailboxError ?? command.Name + " takes a mailbox name");
@@ -62,7 +63,8 @@ internal static class SelectHandler
 
         // Claiming \Recent is a write (and an fsync); when no listed message is at or past the folder's first recent
         // UID there is nothing to claim: that mark only grows, so a fresher one would not make any listed UID recent.
-        var claim = !readOnly && messages.Count > 0 && messages[^1].Uid >= folder.FirstRecentUid;
+        // A rev2 session has no \Recent (RFC 9051 Appendix E) and leaves the messages recent for rev1 sessions.
+        var claim = !readOnly && !session.Imap4Rev2Enabled && messages.Count > 0 && messages[^1].Uid >= folder.FirstRecentUid;
         var firstRecent = claim ? await store.ClaimRecentAsync(folder.Id, session.Cancellation).ConfigureAwait(false) : folder.FirstRecentUid;
         var recent = readOnly ? [] : messages.Where(m => m.Uid >= firstRecent).Select(m => m.Uid).ToHashSet();
         var selected = new SelectedMailbox(mailbox, found.Name.Inbox, folder, readOnly, messages, recent, folder.HighestModSeq);
@@ -73,16 +75,23 @@ internal static class SelectHandler
         session.Untagged($"FLAGS ({flags})");
         session.Untagged(readOnly ? "OK [PERMANENTFLAGS ()] Read-only mailbox" : $"OK [PERMANENTFLAGS ({flags} \\*)] Flags permitted");
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"{messages.Count} EXISTS"));
-        session.Untagged(string.Create(CultureInfo.InvariantCulture, $"{recent.Count} RECENT"));
-        var firstUnseen = messages.FindIndex(m => (m.Flags & MessageFlags.Seen) == 0);
-        if (firstUnseen >= 0)
+        if (!session.Imap4Rev2Enabled)
         {
-            session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UNSEEN {firstUnseen + 1}] First unseen"));
+            session.Untagged(string.Create(CultureInfo.InvariantCulture, $"{recent.Count} RECENT"));
+            var firstUnseen = messages.FindIndex(m => (m.Flags & MessageFlags.Seen) == 0);
+            if (firstUnseen >= 0)
+            {
+                session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UNSEEN {firstUnseen + 1}] First unseen"));
+            }
         }
 
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UIDVALIDITY {folder.UidValidity}] UIDs valid"));
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [UIDNEXT {uidNext}] Predicted next UID"));
         session.Untagged(string.Create(CultureInfo.InvariantCulture, $"OK [HIGHESTMODSEQ {highest}] Highest"));
+        if (session.Imap4Rev2Enabled)
+        {
+            session.Untagged(SelectedListResponse.Line(session, authenticated.Identity.View.NameOf(found.Name.Inbox, folder.Name), folder));
+        }
         if (qresync is not null && qresync.UidValidity == folder.UidValidity)
         {
             await QResync.ReportSinceAsync(session, selected, qresync).ConfigureAwait(false);

@@ -51,11 +51,12 @@ internal static class SelectParameters
             return null;
         }
 
+        // "$" is refused here: SELECT resets the saved search result (RFC 5182 §2.1), so it could only name nothing.
         SequenceSet? known = null;
         if (arguments.TrySequenceSet(out var uids))
         {
             known = uids;
-            if (arguments.TryOpen() && (!arguments.TrySequenceSet(out _) || !arguments.TrySequenceSet(out _) || !arguments.TryClose()))
+            if (uids.IsSearchResult || (arguments.TryOpen() && (!TryConcreteSet(arguments) || !TryConcreteSet(arguments) || !arguments.TryClose())))
             {
                 return null;
             }
@@ -63,4 +64,6 @@ internal static class SelectParameters
 
         return arguments.TryClose() ? new QResyncParameters(uidValidity, modSeq, known) : null;
     }
+
+    private static bool TryConcreteSet(ArgumentReader arguments) => arguments.TrySequenceSet(out var set) && !set.IsSearchResult;
 }

@@ -7,7 +7,7 @@ internal static class SubscribeHandler
 {
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
-        var arguments = new ArgumentReader(command.Arguments);
+        var arguments = session.Arguments(command);
         if (!arguments.TryMailbox(out var mailbox) || !arguments.End)
         {
             session.Bad(command.Tag, arguments.MailboxError ?? command.Name + " takes a mailbox name");
