@@ -22,16 +22,16 @@ public sealed class ListParserTests
     [InlineData("(SUBSCRIBED) \"\" (% \"%/%\") RETURN (STATUS (DELETED HIGHESTMODSEQ))", "Subscribed ref= [%,%/%] sub=False status=[DELETED,HIGHESTMODSEQ]")]
     public void ParsesPlainAndExtendedForms(string arguments, string expected)
     {
-        Assert.Null(ListParser.TryParse(new ArgumentReader(Tokens(arguments)), out var request));
+        Assert.Null(ListParser.TryParse(new ArgumentReader(Tokens(arguments)), imap4Rev2: false, out var request));
         Assert.Equal(expected, Describe(request!));
     }
 
     [Fact]
     public void TheSubscribedSelection_ImpliesTheSubscribedReturnOption()
     {
-        Assert.Null(ListParser.TryParse(new ArgumentReader(Tokens("(SUBSCRIBED) \"\" *")), out var request));
+        Assert.Null(ListParser.TryParse(new ArgumentReader(Tokens("(SUBSCRIBED) \"\" *")), imap4Rev2: false, out var request));
         Assert.True(request!.ShowsSubscribed);
-        Assert.Null(ListParser.TryParse(new ArgumentReader(Tokens("(SPECIAL-USE) \"\" *")), out request));
+        Assert.Null(ListParser.TryParse(new ArgumentReader(Tokens("(SPECIAL-USE) \"\" *")), imap4Rev2: false, out request));
         Assert.False(request!.ShowsSubscribed);
     }
 
@@ -60,7 +60,7 @@ public sealed class ListParserTests
     [InlineData("\"\" (\"Entwürfe\")", "Mailbox name is not valid modified UTF-7 (RFC 3501 §5.1.3)")]
     public void RefusesWithAReason(string arguments, string reason)
     {
-        Assert.Equal(reason, ListParser.TryParse(new ArgumentReader(Tokens(arguments)), out var request));
+        Assert.Equal(reason, ListParser.TryParse(new ArgumentReader(Tokens(arguments)), imap4Rev2: false, out var request));
         Assert.Null(request);
     }
 
@@ -70,13 +70,13 @@ public sealed class ListParserTests
     public void EveryPrefix_IsRefusedWithAReason(string arguments)
     {
         var tokens = Tokens(arguments);
-        Assert.Null(ListParser.TryParse(new ArgumentReader(tokens), out _));
+        Assert.Null(ListParser.TryParse(new ArgumentReader(tokens), imap4Rev2: false, out _));
 
         // A prefix that ends after a complete pattern is itself a whole LIST; every other one is refused.
         var whole = new HashSet<int> { tokens.FindIndex(t => t.Text == "RETURN") };
         for (var count = 0; count < tokens.Count; count++)
         {
-            var error = ListParser.TryParse(new ArgumentReader(tokens.Take(count).ToList()), out var request);
+            var error = ListParser.TryParse(new ArgumentReader(tokens.Take(count).ToList()), imap4Rev2: false, out var request);
             Assert.True(whole.Contains(count) ? error is null : !string.IsNullOrEmpty(error) && request is null, $"{count} tokens");
         }
     }

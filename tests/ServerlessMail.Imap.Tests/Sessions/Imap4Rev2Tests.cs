@@ -104,6 +104,27 @@ public sealed class Imap4Rev2Tests
     }
 
     [Fact]
+    public async Task ListAndStatus_NameMailboxesInUtf8_AndRefuseRecent()
+    {
+        await using var world = await ImapWorld.CreateAsync();
+        await using var client = await world.LoginAsync();
+        await client.CommandAsync("a ENABLE IMAP4rev2", "a OK");
+        await client.CommandAsync("b CREATE \"Entwürfe\"", "b OK");
+
+        Assert.Contains("* LIST (\\HasNoChildren) \"/\" {9}\r\nEntwürfe", await client.CommandAsync("c LIST \"\" \"Entw*\"", "c OK"));
+        Assert.Contains("* STATUS {9}\r\nEntwürfe (MESSAGES 0 SIZE 0)", await client.CommandAsync("d STATUS \"Entwürfe\" (MESSAGES SIZE)", "d OK"));
+        Assert.Contains(
+            "* STATUS {9}\r\nEntwürfe (MESSAGES 0)",
+            await client.CommandAsync("e LIST \"\" \"Entw*\" RETURN (STATUS (MESSAGES))", "e OK"));
+
+        // RFC 9051 has no \Recent, so no RECENT item either; a rev1 session still has it.
+        await client.CommandAsync("f STATUS INBOX (RECENT)", "f BAD STATUS takes a mailbox and a list of MESSAGES UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED");
+        await client.CommandAsync("g LIST \"\" * RETURN (STATUS (RECENT))", "g BAD RETURN STATUS takes a list of MESSAGES UIDNEXT");
+        await using var rev1 = await world.LoginAsync();
+        Assert.Contains("* STATUS \"INBOX\" (RECENT 0)", await rev1.CommandAsync("a STATUS INBOX (RECENT)", "a OK"));
+    }
+
+    [Fact]
     public async Task RemovedFromTheGrammar_ButKept_CheckLsubAndRfc822Items()
     {
         await using var world = await ImapWorld.CreateWithMessagesAsync(1);

@@ -13,13 +13,13 @@ internal static class ListHandler
 {
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
-        var arguments = new ArgumentReader(command.Arguments);
+        var arguments = session.Arguments(command);
         if (command.Name == "LSUB")
         {
             return await LsubAsync(session, state, command, arguments).ConfigureAwait(false);
         }
 
-        if (ListParser.TryParse(arguments, out var request) is { } error)
+        if (ListParser.TryParse(arguments, session.Imap4Rev2Enabled, out var request) is { } error)
         {
             session.Bad(command.Tag, error);
             return state;
@@ -73,7 +73,7 @@ internal static class ListHandler
     {
         var line = new ArrayBufferWriter<byte>();
         ImapSyntax.WriteAscii(line, $"{response} ({string.Join(' ', attributes)}) \"/\" ");
-        ImapSyntax.WriteString(line, ModifiedUtf7.Encode(name));
+        ImapSyntax.WriteString(line, session.WireName(name));
         if (childInfo)
         {
             // RFC 5258 §3.5: the only selection criterion CHILDINFO names is SUBSCRIBED.

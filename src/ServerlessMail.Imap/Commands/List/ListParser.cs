@@ -11,7 +11,7 @@ internal static class ListParser
     public const string Usage = "LIST takes a reference and a mailbox pattern";
 
     /// <summary>Null on success; otherwise the reason for BAD.</summary>
-    public static string? TryParse(ArgumentReader arguments, out ListRequest? request)
+    public static string? TryParse(ArgumentReader arguments, bool imap4Rev2, out ListRequest? request)
     {
         request = null;
         var selection = ListSelection.None;
@@ -51,9 +51,9 @@ internal static class ListParser
             {
                 if (arguments.TryWord("STATUS"))
                 {
-                    if (status.Count > 0 || !StatusItems.TryRead(arguments, out status))
+                    if (status.Count > 0 || !StatusItems.TryRead(arguments, imap4Rev2, out status))
                     {
-                        return "RETURN STATUS takes a list of " + StatusItems.Names;
+                        return "RETURN STATUS takes a list of " + StatusItems.NamesFor(imap4Rev2);
                     }
                 }
                 else if (arguments.TryWord("SUBSCRIBED"))

@@ -15,7 +15,7 @@ internal static class SelectedListResponse
     public static string Line(ImapSession session, string name, Folder folder)
     {
         var line = new ArrayBufferWriter<byte>();
-        var attribute = ListHandler.SpecialUseAttribute(folder.SpecialUse);
+        var attribute = ListMatcher.SpecialUseAttribute(folder.SpecialUse);
         ImapSyntax.WriteAscii(line, $"LIST ({attribute}) \"{MailboxView.Separator}\" ");
         ImapSyntax.WriteString(line, session.WireName(name));
         return Encoding.UTF8.GetString(line.WrittenSpan);

@@ -40,7 +40,7 @@ internal static class MailboxStatus
 
         var line = new ArrayBufferWriter<byte>();
         ImapSyntax.WriteAscii(line, "STATUS ");
-        ImapSyntax.WriteString(line, ModifiedUtf7.Encode(mailbox));
+        ImapSyntax.WriteString(line, session.WireName(mailbox));
         ImapSyntax.WriteAscii(line, " (" + string.Join(' ', values) + ")");
         session.Untagged(Encoding.UTF8.GetString(line.WrittenSpan));
     }

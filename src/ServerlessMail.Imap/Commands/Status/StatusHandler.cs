@@ -5,10 +5,10 @@ internal static class StatusHandler
 {
     public static async ValueTask<ImapState> HandleAsync(ImapSession session, ImapState state, ImapCommand command)
     {
-        var arguments = new ArgumentReader(command.Arguments);
-        if (!arguments.TryMailbox(out var mailbox) || !StatusItems.TryRead(arguments, out var items) || !arguments.End)
+        var arguments = session.Arguments(command);
+        if (!arguments.TryMailbox(out var mailbox) || !StatusItems.TryRead(arguments, session.Imap4Rev2Enabled, out var items) || !arguments.End)
         {
-            session.Bad(command.Tag, arguments.MailboxError ?? "STATUS takes a mailbox and a list of " + StatusItems.Names);
+            session.Bad(command.Tag, arguments.MailboxError ?? "STATUS takes a mailbox and a list of " + StatusItems.NamesFor(session.Imap4Rev2Enabled));
             return state;
         }
 
