@@ -19,7 +19,12 @@ internal static class MessageBatches
     /// The map positions (in the given order) with their content as the session sees it (the map's flags and MODSEQ)
     /// and their cached entry; expunged ones the server no longer holds are skipped.
     /// </summary>
-    public static async IAsyncEnumerable<(int Index, MessageContent Stored, CachedMessage Cached)> ReadAsync(ImapSession session, SelectedMailbox mailbox, IReadOnlyList<int> indices)
+    public static IAsyncEnumerable<(int Index, MessageContent Stored, CachedMessage Cached)> ReadAsync(ImapSession session, SelectedMailbox mailbox, IReadOnlyList<int> indices) =>
+        ReadAsync(session, mailbox.Folder.Id, mailbox.Messages, indices);
+
+    /// <summary>The same over a folder's states (ascending by UID) as STATUS listed them, without a selection.</summary>
+    public static async IAsyncEnumerable<(int Index, MessageContent Stored, CachedMessage Cached)> ReadAsync(
+        ImapSession session, string folderId, IReadOnlyList<MessageState> states, IReadOnlyList<int> indices)
     {
         var cache = session.Services.Messages;
         var held = new CachedMessage[RunLength];
@@ -37,7 +42,7 @@ internal static class MessageBatches
             run.Clear();
             for (var i = start; i < end; i++)
             {
-                run.Add(mailbox.Messages[indices[i]]);
+                run.Add(states[indices[i]]);
             }
 
             if (cache.TryFindAll(run, held))
@@ -52,7 +57,7 @@ internal static class MessageBatches
             }
 
             rows.Clear();
-            foreach (var stored in await session.Services.Store.ListContentByUidAsync(mailbox.Folder.Id, run[0].Uid, run[^1].Uid, run.Count, session.Cancellation).ConfigureAwait(false))
+            foreach (var stored in await session.Services.Store.ListContentByUidAsync(folderId, run[0].Uid, run[^1].Uid, run.Count, session.Cancellation).ConfigureAwait(false))
             {
                 rows[stored.Uid] = stored;
             }
@@ -65,7 +70,7 @@ internal static class MessageBatches
                 // one alone rather than trust the argument above.
                 var stored = rows.GetValueOrDefault(state.Uid);
                 if (stored is null && full &&
-                    await session.Services.Store.GetMessageByUidAsync(mailbox.Folder.Id, state.Uid, session.Cancellation).ConfigureAwait(false) is { } single)
+                    await session.Services.Store.GetMessageByUidAsync(folderId, state.Uid, session.Cancellation).ConfigureAwait(false) is { } single)
                 {
                     stored = MessageContent.Of(single);
                 }

@@ -17,9 +17,6 @@ namespace ServerlessMail.Imap;
 /// </summary>
 internal static class BinarySectionWriter
 {
-    // Flush when this much is waiting, so a large part streams instead of growing the pipe.
-    private const long FlushThreshold = 256 * 1024;
-
     /// <summary>True when a BINARY item of <paramref name="items"/> names a leaf whose CTE cannot be undone.</summary>
     public static bool HasUnknownEncoding(MimeMessage structure, IEnumerable<FetchItem> items) =>
         items.Any(i => i.Attribute is FetchAttribute.Binary or FetchAttribute.BinarySize && SectionResolver.ResolveBinary(structure, i.Section!.Part).UnknownEncoding);
@@ -113,7 +110,7 @@ internal static class BinarySectionWriter
                     break;
                 }
 
-                if (unflushed >= FlushThreshold)
+                if (unflushed >= SectionWriter.FlushThreshold)
                 {
                     await session.FlushAsync().ConfigureAwait(false);
                     unflushed = 0;

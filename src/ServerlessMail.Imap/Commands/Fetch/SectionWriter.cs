@@ -14,7 +14,7 @@ internal static class SectionWriter
     private const int ChunkSize = 64 * 1024;
 
     // Flush when this much is waiting, so a large FETCH streams instead of growing the pipe.
-    private const long FlushThreshold = 256 * 1024;
+    internal const long FlushThreshold = 256 * 1024;
 
     public static async Task WriteAsync(ImapSession session, MessageContent stored, MimeMessage structure, FetchItem item)
     {

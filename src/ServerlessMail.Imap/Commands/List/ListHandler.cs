@@ -69,10 +69,14 @@ internal static class ListHandler
         return state;
     }
 
-    private static void WriteLine(ImapSession session, string response, IReadOnlyList<string> attributes, string name, bool childInfo)
+    private static void WriteLine(ImapSession session, string response, IReadOnlyList<string> attributes, string name, bool childInfo) =>
+        session.Untagged(Line(session, response, attributes, name, childInfo));
+
+    /// <summary>One LIST or LSUB line as this session spells names; SELECT's rev2 LIST uses it too.</summary>
+    internal static string Line(ImapSession session, string response, IReadOnlyList<string> attributes, string name, bool childInfo)
     {
         var line = new ArrayBufferWriter<byte>();
-        ImapSyntax.WriteAscii(line, $"{response} ({string.Join(' ', attributes)}) \"/\" ");
+        ImapSyntax.WriteAscii(line, $"{response} ({string.Join(' ', attributes)}) \"{MailboxView.Separator}\" ");
         ImapSyntax.WriteString(line, session.WireName(name));
         if (childInfo)
         {
@@ -80,6 +84,6 @@ internal static class ListHandler
             ImapSyntax.WriteAscii(line, " (\"CHILDINFO\" (\"SUBSCRIBED\"))");
         }
 
-        session.Untagged(Encoding.UTF8.GetString(line.WrittenSpan));
+        return Encoding.UTF8.GetString(line.WrittenSpan);
     }
 }

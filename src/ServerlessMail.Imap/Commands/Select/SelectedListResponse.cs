@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using ServerlessMail.Core;
 
 namespace ServerlessMail.Imap;
@@ -12,12 +10,6 @@ namespace ServerlessMail.Imap;
 /// </summary>
 internal static class SelectedListResponse
 {
-    public static string Line(ImapSession session, string name, Folder folder)
-    {
-        var line = new ArrayBufferWriter<byte>();
-        var attribute = ListMatcher.SpecialUseAttribute(folder.SpecialUse);
-        ImapSyntax.WriteAscii(line, $"LIST ({attribute}) \"{MailboxView.Separator}\" ");
-        ImapSyntax.WriteString(line, session.WireName(name));
-        return Encoding.UTF8.GetString(line.WrittenSpan);
-    }
+    public static string Line(ImapSession session, string name, Folder folder) =>
+        ListHandler.Line(session, "LIST", ListMatcher.SpecialUseAttribute(folder.SpecialUse) is { } use ? [use] : [], name, childInfo: false);
 }

@@ -11,8 +11,8 @@ namespace ServerlessMail.Imap;
 /// read. RECENT, DELETED and SIZE need the message states, read once for all three (<see cref="FolderStates"/>: what
 /// SELECT or an earlier STATUS listed at this folder version, else one store read). SIZE is a sum because Core's
 /// folder keeps no byte count (the quota store counts bytes per inbox and account only): the sizes of the messages
-/// the server's <see cref="MessageCache"/> holds, and one content read (<see cref="IMessageStore.ListContentByUidAsync"/>)
-/// for each run of up to <see cref="MessageBatches.RunLength"/> messages it does not.
+/// the server's <see cref="MessageCache"/> holds, and one content read for each run of up to
+/// <see cref="MessageBatches.RunLength"/> messages it does not (<see cref="MessageBatches"/>).
 /// </summary>
 internal static class MailboxStatus
 {
@@ -45,23 +45,14 @@ internal static class MailboxStatus
         session.Untagged(Encoding.UTF8.GetString(line.WrittenSpan));
     }
 
-    // RFC 8438 §3: the octets of the messages, so the sum of their RFC822.SIZE. A run's UID range holds no message
-    // the states lack (later arrivals have higher UIDs); one expunged meanwhile is simply not counted.
+    // RFC 8438 §3: the octets of the messages, so the sum of their RFC822.SIZE, read as FETCH reads them (and kept in
+    // the cache for it); one expunged meanwhile is simply not counted.
     private static async Task<long> SizeAsync(ImapSession session, Folder folder, List<MessageState> states)
     {
-        var held = new CachedMessage[MessageBatches.RunLength];
         long size = 0;
-        for (var start = 0; start < states.Count; start += MessageBatches.RunLength)
+        await foreach (var (_, stored, _) in MessageBatches.ReadAsync(session, folder.Id, states, Enumerable.Range(0, states.Count).ToList()).ConfigureAwait(false))
         {
-            var run = states.GetRange(start, Math.Min(MessageBatches.RunLength, states.Count - start));
-            if (session.Services.Messages.TryFindAll(run, held))
-            {
-                size += held.Take(run.Count).Sum(m => m.Size);
-                continue;
-            }
-
-            var rows = await session.Services.Store.ListContentByUidAsync(folder.Id, run[0].Uid, run[^1].Uid, run.Count, session.Cancellation).ConfigureAwait(false);
-            size += rows.Sum(m => m.Size);
+            size += stored.Size;
         }
 
         return size;

@@ -10,7 +10,7 @@ internal static class StatusItems
 {
     public const string Names = "MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED";
 
-    private const string Rev2Names = "MESSAGES UIDNEXT UIDVALIDITY UNSEEN HIGHESTMODSEQ SIZE DELETED";
+    private static readonly string Rev2Names = Names.Replace("RECENT ", string.Empty, StringComparison.Ordinal);
 
     private static readonly HashSet<string> Known = [.. Names.Split(' ')];
 
